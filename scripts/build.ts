@@ -1,0 +1,50 @@
+/**
+ * Builds the site: checks every data file, then runs Astro into a fresh folder and only then
+ * replaces dist/, so a failed build never leaves a half-written site behind.
+ *
+ *   npm run build                      build from data/
+ *   SCORECARD_DATA=DIR npm run build   build from another data folder
+ *   SCORECARD_BASE=/path/ npm run build   serve the site below a sub-path
+ */
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { loadDataset } from "../src/data/load.ts";
+import { compareProblems, countErrors, formatProblem } from "../src/data/problems.ts";
+import { dataDirectory, rememberDataset } from "../src/site/dataset.ts";
+
+process.env.ASTRO_TELEMETRY_DISABLED = "1";
+
+const started = performance.now();
+const directory = dataDirectory();
+const outDir = resolve(process.env.SCORECARD_OUT ?? "dist");
+const stagingDir = `${outDir}.partial`;
+
+const result = loadDataset(directory);
+for (const problem of [...result.problems].sort(compareProblems)) console.error(formatProblem(problem));
+const errors = countErrors(result.problems);
+const warnings = result.problems.length - errors;
+if (!result.dataset) {
+  console.error(`build stopped: ${errors} error${errors === 1 ? "" : "s"} in ${directory}; nothing was published`);
+  process.exit(1);
+}
+console.log(
+  `data: ${result.filesRead} files read from ${directory}, ${result.dataset.months.length} months, ` +
+    `${warnings} warning${warnings === 1 ? "" : "s"}`,
+);
+rememberDataset(result.dataset);
+
+rmSync(stagingDir, { recursive: true, force: true });
+const { build } = await import("astro");
+try {
+  await build({ root: resolve("."), outDir: stagingDir, logLevel: "warn" });
+} catch (error) {
+  rmSync(stagingDir, { recursive: true, force: true });
+  console.error(error instanceof Error ? error.message : error);
+  console.error("build failed: dist/ was left as it was");
+  process.exit(1);
+}
+
+if (existsSync(outDir)) rmSync(outDir, { recursive: true });
+renameSync(stagingDir, outDir);
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`site: written to ${outDir} in ${seconds} s`);

@@ -1,0 +1,288 @@
+import { readFileSync } from "node:fs";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsPlugin from "ajv-formats";
+import { closestMatch } from "./closest-match.ts";
+import { describeField } from "./field-names.ts";
+import type { Problem } from "./problems.ts";
+import type { PathSegment, SourceDocument } from "./source-document.ts";
+
+export type SchemaName = "catalogue" | "month" | "council";
+
+const schemaDirectory = new URL("../../schemas/", import.meta.url);
+const validators = new Map<SchemaName, ValidateFunction>();
+
+// ajv-formats is published as CommonJS; under ESM its function sits on `default`.
+const addFormats = ((addFormatsPlugin as unknown as { default?: unknown }).default ??
+  addFormatsPlugin) as typeof addFormatsPlugin;
+
+function validatorFor(name: SchemaName): ValidateFunction {
+  let validate = validators.get(name);
+  if (!validate) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    addFormats(ajv, ["date"]);
+    const schema = JSON.parse(readFileSync(new URL(`${name}.schema.json`, schemaDirectory), "utf8"));
+    validate = ajv.compile(schema);
+    validators.set(name, validate);
+  }
+  return validate;
+}
+
+export interface SchemaCheck {
+  problems: Problem[];
+  /** The path of every value the schema rejected, so later checks can leave them out. */
+  invalidPaths: PathSegment[][];
+}
+
+/** Checks a parsed file against its JSON Schema and returns every problem, located in the file. */
+export function checkAgainstSchema(document: SourceDocument, schema: SchemaName): SchemaCheck {
+  const validate = validatorFor(schema);
+  if (validate(document.data)) return { problems: [], invalidPaths: [] };
+  const errors = withoutUnchosenBranches(validate.errors ?? []);
+  return {
+    problems: dedupe(errors.map((error) => toProblem(error, document))),
+    invalidPaths: errors.map((error) => pointerToPath(error.instancePath, document.data)),
+  };
+}
+
+/**
+ * An `anyOf` of a number or an object reports a failure for every branch. Keep only the errors of
+ * the branch whose type matches the value, or a single type error when no branch's type matches.
+ */
+function withoutUnchosenBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  const kept: ErrorObject[] = [];
+  const alternatives = errors.filter((error) => error.keyword === "anyOf");
+  for (const error of errors) {
+    const branchOf = alternatives.find(
+      (choice) =>
+        error !== choice && error.schemaPath.startsWith(`${choice.schemaPath}/`) &&
+        error.instancePath.startsWith(choice.instancePath),
+    );
+    if (error.keyword === "anyOf") {
+      if (!branchTypeMatches(error)) kept.push(error);
+      continue;
+    }
+    if (!branchOf) {
+      kept.push(error);
+      continue;
+    }
+    const branchIndex = Number(error.schemaPath.slice(branchOf.schemaPath.length + 1).split("/")[0]);
+    const branches = branchOf.schema as { type?: string; $ref?: string }[];
+    if (branchTypeMatches(branchOf) && typeOfBranch(branches[branchIndex]) === jsonType(branchOf.data)) {
+      kept.push(error);
+    }
+  }
+  return kept;
+}
+
+function branchTypeMatches(choice: ErrorObject): boolean {
+  const branches = choice.schema as { type?: string; $ref?: string }[];
+  return branches.some((branch) => typeOfBranch(branch) === jsonType(choice.data));
+}
+
+/** The JSON type a branch accepts; a `$ref` branch in these schemas always names an object. */
+function typeOfBranch(branch: { type?: string; $ref?: string } | undefined): string | undefined {
+  if (!branch) return undefined;
+  return branch.type ?? (branch.$ref ? "object" : undefined);
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+function toProblem(error: ErrorObject, document: SourceDocument): Problem {
+  const path = pointerToPath(error.instancePath, document.data);
+  const base = { severity: "error" as const, file: document.file };
+  const params = error.params as Record<string, unknown>;
+
+  switch (error.keyword) {
+    case "required": {
+      const missing = String(params.missingProperty);
+      return {
+        ...base,
+        ...document.locate(path),
+        field: describeField([...path, missing], document.data),
+        message: `missing required field "${missing}"`,
+        hint: `add "${missing}:" here`,
+      };
+    }
+    case "additionalProperties":
+    case "unevaluatedProperties": {
+      const extra = String(params.additionalProperty ?? params.unevaluatedProperty);
+      const allowed = allowedFields(error);
+      const suggestion = closestMatch(extra, allowed);
+      return {
+        ...base,
+        ...document.locateKey([...path, extra]),
+        field: describeField([...path, extra], document.data),
+        message: `unknown field "${extra}"`,
+        hint: suggestion
+          ? `did you mean "${suggestion}"?`
+          : allowed.length > 0
+            ? `the fields allowed here are ${allowed.join(", ")}`
+            : "remove this field",
+      };
+    }
+    default:
+      return {
+        ...base,
+        ...document.locate(path),
+        field: describeField(path, document.data),
+        ...describeValueError(error),
+      };
+  }
+}
+
+function describeValueError(error: ErrorObject): Pick<Problem, "message" | "expected" | "found" | "hint"> {
+  const found = describeFound(error.data);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "type":
+    case "anyOf": {
+      const expected = error.keyword === "anyOf" ? describeAlternatives(error) : describeType(String(params.type));
+      return { message: "wrong type of value", expected, found, hint: hintForWrongType(error.data, expected) };
+    }
+    case "enum": {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const suggestion = typeof error.data === "string" ? closestMatch(error.data, allowed) : undefined;
+      return {
+        message: "value not allowed here",
+        expected: `one of ${allowed.join(", ")}`,
+        found,
+        hint: suggestion ? `did you mean "${suggestion}"?` : `use one of ${allowed.join(", ")}`,
+      };
+    }
+    case "pattern":
+      return { message: "badly formed value", expected: describePattern(String(params.pattern)), found, hint: hintForPattern(String(params.pattern), error.data) };
+    case "format":
+      return { message: "badly formed date", expected: "a date written YYYY-MM-DD", found, hint: 'write the date in quotes, as "2021-01-15"' };
+    case "minimum":
+    case "exclusiveMinimum":
+    case "maximum":
+      return {
+        message: "number out of range",
+        expected: `a number ${describeLimit(error.keyword, Number(params.limit))}`,
+        found,
+      };
+    case "minLength":
+      return { message: "empty text", expected: "some text", found, hint: "write the text, or remove the field" };
+    case "minItems":
+      return { message: "empty list", expected: `at least ${params.limit} entry`, found: "an empty list" };
+    default:
+      return { message: error.message ?? "invalid value", found };
+  }
+}
+
+function describeType(type: string): string {
+  switch (type) {
+    case "number":
+      return "a number";
+    case "integer":
+      return "a whole number";
+    case "string":
+      return "text";
+    case "object":
+      return "a group of fields";
+    case "array":
+      return "a list";
+    case "boolean":
+      return "true or false";
+    default:
+      return type;
+  }
+}
+
+function describeAlternatives(error: ErrorObject): string {
+  const branches = error.schema as { type?: string; $ref?: string }[];
+  const words = branches.map((branch) =>
+    typeOfBranch(branch) === "object" ? "an entry with value, missing or suppressed" : describeType(typeOfBranch(branch) ?? ""),
+  );
+  return words.join(", or ");
+}
+
+function describeFound(value: unknown): string {
+  if (value === null) return "nothing (an empty value)";
+  if (typeof value === "string") return `text "${value}"`;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "a list";
+  return "a group of fields";
+}
+
+function hintForWrongType(value: unknown, expected: string): string | undefined {
+  if (expected.startsWith("a number") || expected.startsWith("a whole number")) {
+    if (typeof value === "string") {
+      const trimmed = value.trim();
+      if (/^-?[\d.,]+%$/.test(trimmed)) return `write the percentage as a plain number without the % sign: ${trimmed.slice(0, -1)}`;
+      if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) return `write numbers without thousands separators: ${trimmed.replaceAll(",", "")}`;
+      if (/^-?\d+(\.\d+)?$/.test(trimmed)) return `remove the quotes around ${trimmed}`;
+      return "a figure that is not known is written as { missing: <reason> }, never as text or zero";
+    }
+    if (value === null) return "a figure that is not known is written as { missing: <reason> }, never left empty";
+  }
+  if (expected === "text" && (typeof value === "boolean" || typeof value === "number")) {
+    return `put the text in quotes: "${String(value)}"`;
+  }
+  if (expected === "text" && value === null) return "write the text, or remove the field";
+  return undefined;
+}
+
+const MONTH_PATTERN_SOURCE = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+
+function describePattern(pattern: string): string {
+  if (pattern === MONTH_PATTERN_SOURCE) return "a month written YYYY-MM, such as 2020-12";
+  if (pattern.includes("Q[1-4]")) return "a month (2020-12), a financial quarter (2020/21 Q3) or a financial year (2020/21)";
+  if (pattern.startsWith("^[a-z0-9]+")) return "an id of lower-case letters and digits joined by hyphens";
+  if (pattern === "^[0-9]{3}$") return "a three-digit code in quotes, such as \"873\"";
+  return `text matching ${pattern}`;
+}
+
+function hintForPattern(pattern: string, value: unknown): string | undefined {
+  if (pattern === MONTH_PATTERN_SOURCE || pattern.includes("Q[1-4]")) return 'write the period in quotes, as "2020-12"';
+  if (pattern.startsWith("^[a-z0-9]+") && typeof value === "string") {
+    return `try "${value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}"`;
+  }
+  return undefined;
+}
+
+function describeLimit(keyword: string, limit: number): string {
+  if (keyword === "minimum") return `of at least ${limit}`;
+  if (keyword === "exclusiveMinimum") return `above ${limit}`;
+  return `of at most ${limit}`;
+}
+
+/** The fields a schema object allows, for "did you mean" hints. */
+function allowedFields(error: ErrorObject): string[] {
+  const schema = error.parentSchema as { properties?: Record<string, unknown>; $ref?: string } | undefined;
+  const names = new Set(Object.keys(schema?.properties ?? {}));
+  if (schema?.$ref?.endsWith("observationFields")) {
+    for (const name of ["value", "numerator", "denominator", "missing", "suppressed", "note", "reading"]) {
+      names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+/** Turns a JSON pointer into path segments, reading a segment as an index only inside a list. */
+function pointerToPath(pointer: string, data: unknown): PathSegment[] {
+  if (pointer === "") return [];
+  const path: PathSegment[] = [];
+  let node = data;
+  for (const escaped of pointer.slice(1).split("/")) {
+    const segment = escaped.replaceAll("~1", "/").replaceAll("~0", "~");
+    const step = Array.isArray(node) ? Number(segment) : segment;
+    path.push(step);
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[step] : undefined;
+  }
+  return path;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.line}:${problem.column}:${problem.message}:${problem.field}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
