@@ -188,6 +188,7 @@ export function formatPeriod(period: string): string {
 export function formatYearToDate(period: string): string {
   const first = `${financialYearStart(period)}-04`;
   if (first === period) return formatMonth(period);
-  const firstText = first.slice(0, 4) === period.slice(0, 4) ? monthName(first) : formatMonth(first);
+  const firstText =
+    first.slice(0, 4) === period.slice(0, 4) ? monthName(first) : formatMonth(first);
   return `${firstText} to ${formatMonth(period)}`;
 }

@@ -62,7 +62,14 @@ export interface Catalogue {
 
 /** A value that was reported, lost, or withheld. Missing is never zero. */
 export type Observation =
-  | { kind: "value"; value: number; numerator?: number; denominator?: number; note?: string; reading?: Reading }
+  | {
+      kind: "value";
+      value: number;
+      numerator?: number;
+      denominator?: number;
+      note?: string;
+      reading?: Reading;
+    }
   | { kind: "missing"; reason: string; note?: string }
   | { kind: "suppressed"; marker: SuppressionMarker; note?: string };
 
@@ -78,6 +85,8 @@ export interface IndicatorReport {
   previous?: Observation;
   series: SeriesPoint[];
   breakdown: Map<string, Observation>;
+  /** A note on the indicator as a whole, when the month gives no single figure for it. */
+  note?: string;
 }
 
 /** A change made to a published month's figure, recorded in that month's own file. */
