@@ -54,8 +54,8 @@ export function loadDataset(directory: string): LoadResult {
     const check = checkAgainstSchema(document, schema);
     problems.push(...check.problems);
     if (check.problems.length === 0) return document;
-    // Month files are checked further without the parts the schema rejected, so that one run
-    // lists every problem in the file; other files are small enough to fix in two passes.
+    // Month files are checked further without the parts the schema rejected, so one run lists
+    // every problem in the file. Other files are small enough to fix in two passes.
     return schema === "month" ? withoutInvalidParts(document, check.invalidPaths) : undefined;
   };
 
@@ -121,7 +121,10 @@ export function loadDataset(directory: string): LoadResult {
  * Returns the document with every indicator, commentary or top-level field that the schema
  * rejected removed, or undefined when what remains cannot be checked further.
  */
-function withoutInvalidParts(document: SourceDocument, invalidPaths: PathSegment[][]): SourceDocument | undefined {
+function withoutInvalidParts(
+  document: SourceDocument,
+  invalidPaths: PathSegment[][],
+): SourceDocument | undefined {
   const data = structuredClone(document.data) as Record<string, unknown>;
   if (!data || typeof data !== "object" || Array.isArray(data)) return undefined;
   for (const path of invalidPaths) {
@@ -161,7 +164,12 @@ function stemOf(file: string): string {
   return name.slice(0, name.length - extname(name).length);
 }
 
-function findSingle(files: string[], stem: string, directory: string, problems: Problem[]): string | undefined {
+function findSingle(
+  files: string[],
+  stem: string,
+  directory: string,
+  problems: Problem[],
+): string | undefined {
   const matches = files.filter((file) => stemOf(file) === stem);
   if (matches.length === 0) {
     problems.push({
@@ -189,7 +197,11 @@ function findSingle(files: string[], stem: string, directory: string, problems: 
   return matches[0];
 }
 
-function reportSameMonthTwice(monthFiles: string[], display: (file: string) => string, problems: Problem[]): void {
+function reportSameMonthTwice(
+  monthFiles: string[],
+  display: (file: string) => string,
+  problems: Problem[],
+): void {
   const byStem = new Map<string, string>();
   for (const file of monthFiles) {
     const first = byStem.get(stemOf(file));
