@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildComparators } from "../src/comparators/build.ts";
 import { readConfiguredCode } from "../src/comparators/configured-code.ts";
-import { displayPath } from "../src/comparators/data-folder.ts";
+import { displayPath } from "../src/data/display-path.ts";
 import { COMPARATORS_FILE, parseComparators } from "../src/comparators/read.ts";
 import { formatComparators, writeComparatorsFile } from "../src/comparators/write.ts";
 import { compareProblems, countErrors, formatProblem, type Problem } from "../src/data/problems.ts";

@@ -4,7 +4,8 @@ import type { Problem } from "../data/problems.ts";
 import { checkAgainstSchema } from "../data/schema-validation.ts";
 import { parseSourceDocument } from "../data/source-document.ts";
 import type { CodeOrigin } from "./neighbours.ts";
-import { displayPath, readComparatorsContext, type ComparatorsContext } from "./data-folder.ts";
+import { displayPath } from "../data/display-path.ts";
+import { readComparatorsContext, type ComparatorsContext } from "./data-folder.ts";
 
 export interface ConfiguredCode {
   /** Absent when council.yaml has an error or no code. */

@@ -1,5 +1,6 @@
+import { displayPath } from "../data/display-path.ts";
 import { existsSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { parseSourceDocument, type SourceDocument } from "../data/source-document.ts";
 
 /** Facts from the rest of the data folder, for checks that span files. */
@@ -36,10 +37,4 @@ export function readComparatorsContext(directory: string): ComparatorsContext {
 function readYaml(path: string): SourceDocument | undefined {
   if (!existsSync(path)) return undefined;
   return parseSourceDocument(displayPath(path), readFileSync(path, "utf8"));
-}
-
-/** Names a file relative to the working folder when it is inside it, else by its full path. */
-export function displayPath(path: string): string {
-  const relativePath = relative(process.cwd(), path);
-  return relativePath && !relativePath.startsWith("..") ? relativePath : path;
 }

@@ -5,7 +5,8 @@ import { countErrors, type Problem } from "../data/problems.ts";
 import { checkAgainstSchema } from "../data/schema-validation.ts";
 import { parseSourceDocument, type PathSegment } from "../data/source-document.ts";
 import type { Observation } from "../model/types.ts";
-import { displayPath, readComparatorsContext, type ComparatorsContext } from "./data-folder.ts";
+import { displayPath } from "../data/display-path.ts";
+import { readComparatorsContext, type ComparatorsContext } from "./data-folder.ts";
 import type {
   CellJson,
   ComparatorMeasure,
