@@ -39,7 +39,7 @@ export function checkAgainstSchema(document: SourceDocument, schema: SchemaName)
   if (validate(document.data)) return { problems: [], invalidPaths: [] };
   const errors = withoutUnchosenBranches(validate.errors ?? []);
   return {
-    problems: dedupe(errors.map((error) => toProblem(error, document))),
+    problems: dedupe(errors.map((error) => toProblem(error, document, schema))),
     invalidPaths: errors.map((error) => pointerToPath(error.instancePath, document.data)),
   };
 }
@@ -91,10 +91,19 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
-function toProblem(error: ErrorObject, document: SourceDocument): Problem {
+function toProblem(error: ErrorObject, document: SourceDocument, schema: SchemaName): Problem {
   const path = pointerToPath(error.instancePath, document.data);
   const base = { severity: "error" as const, file: document.file };
   const params = error.params as Record<string, unknown>;
+
+  if (schema === "month" && error.data === null && (error.keyword === "type" || error.keyword === "anyOf")) {
+    return {
+      ...base,
+      ...document.locate(path),
+      field: describeField(path, document.data),
+      ...describeUnfilledField(path),
+    };
+  }
 
   switch (error.keyword) {
     case "required": {
@@ -172,6 +181,56 @@ function describeValueError(error: ErrorObject): Pick<Problem, "message" | "expe
     default:
       return { message: error.message ?? "invalid value", found };
   }
+}
+
+/**
+ * Describes a field of a month file left empty, as `npm run new-month` leaves every figure and
+ * commentary for the analyst to fill in. An empty field is always an error, so that nothing
+ * unfinished is published and nothing empty is read as zero.
+ */
+function describeUnfilledField(path: readonly PathSegment[]): Pick<Problem, "message" | "expected" | "found" | "hint"> {
+  const last = path[path.length - 1];
+  const found = "nothing";
+  if (path[0] === "commentary") {
+    return {
+      message: "commentary not filled in",
+      expected: "text",
+      found,
+      hint: "write the section's commentary, or delete the line when the section has none this month",
+    };
+  }
+  if (last === "numerator" || last === "denominator") {
+    return {
+      message: `${last} not filled in`,
+      expected: "a number",
+      found,
+      hint: `write the ${last}, or delete the line when it is not given`,
+    };
+  }
+  if (last === "value" || path[path.length - 2] === "breakdown" || last === "previous") {
+    return {
+      message: "figure not filled in",
+      expected: "a number",
+      found,
+      hint:
+        "write the figure; when it is not known write missing: <reason> in its place, " +
+        "or suppressed: <marker> when it is withheld",
+    };
+  }
+  if (path[0] === "indicators" && path.length === 2) {
+    return {
+      message: "indicator not filled in",
+      expected: "value, missing or suppressed",
+      found,
+      hint: "write value: <number> under it, or delete the indicator when it is not reported this month",
+    };
+  }
+  return {
+    message: `${String(last)} not filled in`,
+    expected: "a value",
+    found,
+    hint: "fill it in, or delete the line",
+  };
 }
 
 function describeType(type: string): string {
