@@ -49,6 +49,12 @@ console.log(
   `import: ${result.rowsRead} rows read for ${formatMonth(result.month!)}; ` +
     `${result.figuresChanged} figures changed in ${result.file}${started}`,
 );
+if (result.rewrittenWhole) {
+  console.log(
+    "import: the file could not be edited in place, so it was written whole: its content and " +
+      "comments are kept, but long lines may be wrapped differently",
+  );
+}
 const check = validateDataFiles([result.file], directory);
 printProblems(check.problems);
 const errors = countErrors(check.problems);

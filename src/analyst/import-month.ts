@@ -20,6 +20,8 @@ export interface ImportResult {
   month?: string;
   /** Set when the month file was started from the catalogue, as new-month does. */
   created: boolean;
+  /** Set when the file could not be edited in place and was written whole from its data. */
+  rewrittenWhole: boolean;
   rowsRead: number;
   figuresChanged: number;
   problems: Problem[];
@@ -35,7 +37,13 @@ export function importFiguresCsv(
   directory: string,
   options: ImportOptions = {},
 ): ImportResult {
-  const result: ImportResult = { created: false, rowsRead: 0, figuresChanged: 0, problems: [] };
+  const result: ImportResult = {
+    created: false,
+    rewrittenWhole: false,
+    rowsRead: 0,
+    figuresChanged: 0,
+    problems: [],
+  };
   const fail = (problems: Problem[]) => ({ ...result, problems });
   const csvFile = displayPath(resolve(csvPath));
   const atStart = { severity: "error" as const, file: csvFile, line: 1, column: 1, field: "" };
@@ -85,5 +93,10 @@ export function importFiguresCsv(
   const partial = `${file}.partial`;
   writeFileSync(partial, edit.text);
   renameSync(partial, file);
-  return { ...result, file: displayPath(file), figuresChanged: edit.figuresChanged };
+  return {
+    ...result,
+    file: displayPath(file),
+    figuresChanged: edit.figuresChanged,
+    rewrittenWhole: edit.rewrittenWhole,
+  };
 }
