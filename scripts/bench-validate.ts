@@ -1,9 +1,9 @@
 /**
- * Measures how long validation takes on years of data. Writes a synthetic data folder of 120
+ * Measures how long validation takes on years of data. It writes a synthetic data folder of 120
  * month files (April 2011 to March 2021) built from the catalogue, each about the size of a real
- * month file, then runs loadDataset on it in a fresh process twice: first with an empty parse
- * cache, then with the cache the first run left. Start-up (loading Node, tsx and the modules) is
- * not counted; the time printed is loadDataset's alone, as `npm run validate` prints it.
+ * month file. Then it runs loadDataset on the folder in a fresh process twice: first with an
+ * empty parse cache, then with the cache the first run left. Start-up (loading Node, tsx and the
+ * modules) is not counted, so the time printed is loadDataset's alone, as validate prints it.
  *
  *   npx tsx scripts/bench-validate.ts [MONTHS]
  *

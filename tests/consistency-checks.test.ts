@@ -1,3 +1,5 @@
+import { appendFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../src/data/load.ts";
 import { formatProblems, makeDataFolder } from "./support/data-folder.ts";
@@ -7,8 +9,20 @@ function month(period: string, indicators: string): string {
   return `period: "${period}"\nindicators:\n${indicators}`;
 }
 
+/** A year-to-date count, which the project's catalogue does not have, added for these tests. */
+const YEAR_TO_DATE_COUNT = `
+  - id: adoptions-year-to-date
+    title: Children adopted in the year to date
+    section: adoption
+    unit: count
+    polarity: none
+    cadence: year-to-date
+    definition: The number of children adopted since April.
+`;
+
 function problemsOf(files: Record<string, string>): string[] {
   const folder = makeDataFolder(files);
+  appendFileSync(join(folder, "catalogue.yaml"), YEAR_TO_DATE_COUNT);
   return formatProblems(loadDataset(folder).problems, folder);
 }
 
@@ -114,7 +128,7 @@ const fractionCases: Case[] = [
   },
 ];
 
-/** A year-to-date file for January 2021 whose series lists April 2020 to January 2021. */
+/** Writes a year-to-date file for January 2021 whose series lists April 2020 to January 2021. */
 function yearToDate(value: string, monthly: (index: number) => string): Record<string, string> {
   const months = [
     "2020-04",
@@ -164,6 +178,34 @@ const yearToDateCases: Case[] = [
     expected: [
       "2021-01.yaml:4:12 indicator reviews-on-time, value: year-to-date percentage does not agree with its months (expected 90.0 (90 of 100, April 2020 to January 2021), found 91)\n  hint: the year to date is the sum of the numerators over the sum of the denominators, not the average of the monthly percentages",
       "2021-01.yaml:5:16 indicator reviews-on-time, numerator: year-to-date numerator is not the sum of its months (expected 90 (the sum for April 2020 to January 2021), found 91)",
+    ],
+  },
+  {
+    name: "a year-to-date count equal to its months' sum passes",
+    files: {
+      "2020-05.yaml": month(
+        "2020-05",
+        `  adoptions-year-to-date:
+    value: 5
+    series: [{ period: "2020-04", value: 2 }, { period: "2020-05", value: 3 }]
+`,
+      ),
+    },
+    expected: [],
+  },
+  {
+    name: "a year-to-date count unlike its months' sum is an error",
+    files: {
+      "2020-05.yaml": month(
+        "2020-05",
+        `  adoptions-year-to-date:
+    value: 6
+    series: [{ period: "2020-04", value: 2 }, { period: "2020-05", value: 3 }]
+`,
+      ),
+    },
+    expected: [
+      "2020-05.yaml:4:12 indicator adoptions-year-to-date, value: year-to-date figure is not the sum of its months (expected 5 (the sum for April to May 2020), found 6)\n  hint: check the year-to-date figure and each month in the series against the source",
     ],
   },
   {

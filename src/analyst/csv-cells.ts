@@ -55,11 +55,12 @@ export function readMarkerCell(text: string): CellResult<Marker | undefined> {
 export type NumberColumn = "value" | "numerator" | "denominator";
 
 /**
- * Reads a number from a cell exactly as written, never guessing. Accepted: digits with an
- * optional decimal point ("1234.5"), commas between every group of three digits ("1,234.5"), a
- * leading minus sign (so that a negative figure is reported as negative, not as unreadable) and,
- * in the value column of a percentage indicator only, a trailing percent sign ("98.5%"). Anything
- * else, such as "1.234,5", "12 3", "n/a" or "about 40", is a problem. An empty cell is undefined.
+ * Reads a number from a cell exactly as written, never guessing. It accepts digits with an
+ * optional decimal point ("1234.5") and commas between every group of three digits ("1,234.5").
+ * A leading minus sign is read, so that a negative figure is reported as negative rather than
+ * unreadable. The value column of a percentage indicator may end in a percent sign ("98.5%").
+ * Anything else, such as "1.234,5", "12 3", "n/a" or "about 40", is a problem. An empty cell
+ * gives undefined.
  */
 export function readNumberCell(
   text: string,

@@ -66,7 +66,7 @@ export function readMonthIn(
 }
 
 export interface NewMonthCheck {
-  /** Why the month must not be started, in a sentence with what to do instead. */
+  /** The reason the month must not be started, in a sentence that says what to do instead. */
   rejection?: string;
   /** The latest existing month before the new one, whose figures are shown for comparison. */
   comparison?: { period: string; file: string };

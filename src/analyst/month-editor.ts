@@ -149,21 +149,21 @@ function plainValueOf(row: ImportRow): number | undefined {
 /** Writes a figure into an entry, keeping the entry's position, comments and other fields. */
 function writeFigure(document: Document, map: YAMLMap, row: ImportRow, decimals: number): void {
   const figure = row.figure;
-  const wanted: [string, unknown][] =
+  const fields: [string, unknown][] =
     figure.kind === "value" ? [["value", figure.value]] : [["suppressed", figure.marker]];
   if (figure.kind === "value" && figure.numerator !== undefined)
-    wanted.push(["numerator", figure.numerator]);
+    fields.push(["numerator", figure.numerator]);
   if (figure.kind === "value" && figure.denominator !== undefined)
-    wanted.push(["denominator", figure.denominator]);
+    fields.push(["denominator", figure.denominator]);
 
-  const kindKey = wanted[0]![0];
+  const kindKey = fields[0]![0];
   // The figure takes the place of the entry's old kind of figure, so a comment beside it stays.
   const oldKind = map.items.find(
     (pair) => isScalar(pair.key) && KIND_KEYS.includes(String(pair.key.value)),
   );
   if (!findPair(map, kindKey) && oldKind) oldKind.key = new Scalar(kindKey);
 
-  for (const [key, value] of wanted) {
+  for (const [key, value] of fields) {
     const pair = findPair(map, key);
     const places = key === "value" ? decimals : 0;
     if (pair) setValue(document, pair, value, places);
@@ -176,7 +176,7 @@ function writeFigure(document: Document, map: YAMLMap, row: ImportRow, decimals:
       );
   }
   for (const key of FIGURE_KEYS) {
-    if (!wanted.some(([kept]) => kept === key)) map.delete(key);
+    if (!fields.some(([kept]) => kept === key)) map.delete(key);
   }
 
   const existingNote = map.get("note");
@@ -283,7 +283,7 @@ function periodOf(document: Document): unknown {
   return document.get("period");
 }
 
-/** Reads the figure a row would replace, from the document as it stands. */
+/** Reads the figure a row would replace, from the document as it is now. */
 function figureAt(document: Document, row: ImportRow): ImportedFigure | undefined {
   const data = document.toJS() as { period?: string; indicators?: Record<string, unknown> };
   const entry = data.indicators?.[row.indicator.id] as Record<string, unknown> | undefined;

@@ -3,7 +3,7 @@ import type { ImportedFigure, ImportRow } from "./csv-import.ts";
 /** The fields of an entry that hold its figure, which an imported figure replaces together. */
 export const FIGURE_KEYS = ["value", "numerator", "denominator", "missing", "suppressed"] as const;
 
-/** The fields that say which kind of figure an entry is; exactly one may be present. */
+/** The fields that name the kind of figure an entry is. An entry has exactly one of them. */
 export const KIND_KEYS: readonly string[] = ["value", "missing", "suppressed"];
 
 export type PlannedFigure = ImportedFigure;

@@ -20,11 +20,11 @@ const CADENCE_WORDS: Record<Indicator["cadence"], string> = {
 };
 
 /**
- * Writes the text of a new month file: every catalogue indicator with its fields left empty to
- * fill in, the comparison month's figures beside them as comments, each series carried over from
- * the comparison month, and an empty commentary entry for every section. The empty fields are
- * errors for `npm run validate` until they are filled in or deleted, so the file cannot be
- * published unfinished.
+ * Writes the text of a new month file. Every catalogue indicator is listed with its fields left
+ * empty to fill in and the comparison month's figures beside them as comments. Each series is
+ * carried over from the comparison month, and every section gets an empty commentary entry. The
+ * empty fields are errors for `npm run validate` until they are filled in or deleted, so the
+ * file cannot be published unfinished.
  */
 export function writeMonthTemplate(
   catalogue: Catalogue,

@@ -20,12 +20,12 @@ import { FIGURE_KEYS, KIND_KEYS, noteFor, type PlannedFigure } from "./month-fig
  * Edits a month file's text in place for imported rows, so that every byte the rows do not touch
  * stays as it was: comments, blank lines, folded text and the layout of other indicators.
  *
- * Each edit replaces the text of one node, found by the positions the yaml parser records. A
- * figure in a block map has its scalars replaced, with lines added or deleted for fields that
- * appear or go; a flow map (`{ value: 3 }`) or a new entry is written whole, on one line, from
- * `expected`, the data the file must hold afterwards. Returns undefined for a shape it does not
- * edit (the caller then writes the whole document); the caller checks the result reads back as
- * `expected`.
+ * Each edit replaces the text of one node, found by the positions the yaml parser records. In a
+ * block map, the figure's scalars are replaced, and lines are added or deleted for fields that
+ * appear or go. A flow map (`{ value: 3 }`) or a new entry is written whole, on one line, from
+ * `expected`, the data the file must contain afterwards. Returns undefined for a shape it does not
+ * edit, and the caller then writes the whole document. The caller also checks that the result
+ * reads back as `expected`.
  */
 export function patchMonthText(
   text: string,
@@ -155,14 +155,14 @@ function patchSeries(
 function patchFigure(patch: TextPatch, map: YAMLMap, row: ImportRow, decimals: number): void {
   const figure: PlannedFigure = row.figure;
   const indent = " ".repeat(patch.column(map));
-  const wanted = new Map<string, string>();
+  const fields = new Map<string, string>();
   if (figure.kind === "value") {
-    wanted.set("value", patch.scalar(figure.value, decimals));
-    if (figure.numerator !== undefined) wanted.set("numerator", patch.scalar(figure.numerator, 0));
+    fields.set("value", patch.scalar(figure.value, decimals));
+    if (figure.numerator !== undefined) fields.set("numerator", patch.scalar(figure.numerator, 0));
     if (figure.denominator !== undefined)
-      wanted.set("denominator", patch.scalar(figure.denominator, 0));
+      fields.set("denominator", patch.scalar(figure.denominator, 0));
   } else {
-    wanted.set("suppressed", patch.scalar(figure.marker, 0));
+    fields.set("suppressed", patch.scalar(figure.marker, 0));
   }
   const kind = figure.kind === "value" ? "value" : "suppressed";
 
@@ -172,18 +172,18 @@ function patchFigure(patch: TextPatch, map: YAMLMap, row: ImportRow, decimals: n
   let afterKind: number;
   if (oldKind) {
     if (!kindPair) patch.replaceNode(oldKind.key as Node, kind);
-    patch.replaceNode(oldKind.value as Node, wanted.get(kind)!);
+    patch.replaceNode(oldKind.value as Node, fields.get(kind)!);
     kindPair = oldKind;
     afterKind = patch.contentEnd(oldKind.value as Node);
   } else {
     afterKind = patch.lineStart(rangeOf(map.items[0]!.key)[0]);
-    patch.insert(afterKind, `${indent}${kind}: ${wanted.get(kind)}\n`);
+    patch.insert(afterKind, `${indent}${kind}: ${fields.get(kind)}\n`);
   }
 
   for (const key of FIGURE_KEYS) {
     if (key === kind) continue;
     const pair = findPair(map, key);
-    const text = wanted.get(key);
+    const text = fields.get(key);
     if (pair && pair !== kindPair && text === undefined) patch.deleteLines(pair);
     else if (pair && text !== undefined) patch.replaceNode(pair.value as Node, text);
     else if (!pair && text !== undefined) patch.insert(afterKind, `${indent}${key}: ${text}\n`);
@@ -255,8 +255,8 @@ class TextPatch {
   }
 
   /**
-   * An anchored node about to be replaced may be shared by aliases elsewhere (as `note: *quarters`
-   * shares a note). The first such alias is given the anchor and the old text, so they keep it.
+   * Hands each anchor inside a node about to be replaced to the first alias of it elsewhere, with
+   * the old text, so that entries sharing the text (as `note: *quarters` does) keep it.
    */
   private releaseAnchors(node: Node): void {
     const anchored: Node[] = [];

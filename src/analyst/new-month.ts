@@ -58,7 +58,7 @@ export function draftNewMonth(
 export interface NewMonthResult {
   /** The file written, when one was. */
   file?: string;
-  /** Why nothing was written. */
+  /** The reason nothing was written. */
   rejection?: string;
   /** Problems in the catalogue, or in the comparison month that stopped its figures being shown. */
   problems: Problem[];

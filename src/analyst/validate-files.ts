@@ -14,8 +14,8 @@ const SHARED_STEMS = new Set(["catalogue", "council"]);
 /**
  * Checks data files without building. With no paths, checks every file in `defaultDirectory`.
  * A named folder is checked whole. A named file is checked with the rest of its own folder, so
- * that a month meets the catalogue beside it and is compared with its neighbours there, but only
- * the named file's problems are returned, with those of the folder's catalogue and council.
+ * that a month meets the catalogue beside it and is compared with its neighbours there. Only the
+ * named file's problems are returned, with those of the folder's catalogue and council.
  */
 export function validateDataFiles(
   paths: readonly string[],

@@ -18,9 +18,17 @@ import { parseSourceDocument, type SourceDocument } from "./source-document.ts";
 const PARSE_RULES_VERSION = 1;
 const MAX_ENTRIES = 5000;
 
-const yamlVersion = (createRequire(import.meta.url)("yaml/package.json") as { version: string })
-  .version;
+const yamlVersion = readYamlVersion();
 const cacheVersion = `${PARSE_RULES_VERSION}/yaml ${yamlVersion}`;
+
+/** Returns the yaml package's version, or undefined where a bundler hides its package.json. */
+function readYamlVersion(): string | undefined {
+  try {
+    return (createRequire(import.meta.url)("yaml/package.json") as { version: string }).version;
+  } catch {
+    return undefined;
+  }
+}
 
 interface CacheFile {
   version: string;
@@ -34,7 +42,8 @@ let changed = false;
 /** The cache folder: SCORECARD_CACHE, else the usual node_modules/.cache; "off" turns it off. */
 function cacheFile(): string | undefined {
   const setting = process.env.SCORECARD_CACHE;
-  if (setting === "off") return undefined;
+  // Without the parser's version, a cache left by another version could be trusted wrongly.
+  if (setting === "off" || yamlVersion === undefined) return undefined;
   const folder = setting
     ? resolve(setting)
     : resolve("node_modules", ".cache", "corporate-parenting-scorecard");

@@ -100,7 +100,7 @@ function coveringPoints(
   return undefined;
 }
 
-/** A period listed twice is already an error; the sums use its first entry. */
+/** Keeps the first entry of each period, because a period listed twice is already reported. */
 function firstOfEachPeriod(points: readonly SeriesPoint[]): SeriesPoint[] {
   const seen = new Set<string>();
   return points.filter((point) => !seen.has(point.period) && seen.add(point.period));
