@@ -12,7 +12,6 @@ import {
   YAMLMap,
   YAMLSeq,
   type Node,
-  type ParsedNode,
 } from "yaml";
 import type { Problem } from "../data/problems.ts";
 import { comparePeriods } from "../model/period.ts";
@@ -47,7 +46,7 @@ export function applyRowsToMonth(
   rows: readonly ImportRow[],
   csvFile: string,
 ): EditResult {
-  // The edits are made twice: through the Document API, which gives the data the file must hold
+  // The edits are made twice: through the Document API, which gives the data the file must contain
   // (and the whole text when in-place editing cannot be used), and on the text itself.
   const document = parseDocument(monthText, PARSE_OPTIONS);
   const original = parseDocument(monthText, PARSE_OPTIONS);
