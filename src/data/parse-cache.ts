@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
@@ -105,7 +105,8 @@ export function saveParseCache(): void {
   try {
     mkdirSync(join(file, ".."), { recursive: true });
     // Write then rename, so that a run reading the cache at the same time sees a whole file.
-    const partial = `${file}.${process.pid}.partial`;
+    // The name is random because test workers can share one process id.
+    const partial = `${file}.${randomBytes(6).toString("hex")}.partial`;
     writeFileSync(partial, JSON.stringify(stored));
     renameSync(partial, file);
     changed = false;
