@@ -15,11 +15,24 @@ const validators = new Map<SchemaName, ValidateFunction>();
 const addFormats = ((addFormatsPlugin as unknown as { default?: unknown }).default ??
   addFormatsPlugin) as typeof addFormatsPlugin;
 
+let sharedAjv: Ajv2020 | undefined;
+
+/**
+ * Returns the one Ajv instance shared by every schema, because each new instance compiles the
+ * JSON Schema meta-schema again, which costs more than compiling the three schemas themselves.
+ */
+function schemaCompiler(): Ajv2020 {
+  if (!sharedAjv) {
+    sharedAjv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    addFormats(sharedAjv, ["date"]);
+  }
+  return sharedAjv;
+}
+
 function validatorFor(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-    addFormats(ajv, ["date"]);
+    const ajv = schemaCompiler();
     const schema = JSON.parse(readFileSync(new URL(`${name}.schema.json`, schemaDirectory), "utf8"));
     validate = ajv.compile(schema);
     validators.set(name, validate);
