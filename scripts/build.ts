@@ -20,11 +20,14 @@ const outDir = resolve(process.env.SCORECARD_OUT ?? "dist");
 const stagingDir = `${outDir}.partial`;
 
 const result = loadDataset(directory);
-for (const problem of [...result.problems].sort(compareProblems)) console.error(formatProblem(problem));
+for (const problem of [...result.problems].sort(compareProblems))
+  console.error(formatProblem(problem));
 const errors = countErrors(result.problems);
 const warnings = result.problems.length - errors;
 if (!result.dataset) {
-  console.error(`build stopped: ${errors} error${errors === 1 ? "" : "s"} in ${directory}; nothing was published`);
+  console.error(
+    `build stopped: ${errors} error${errors === 1 ? "" : "s"} in ${directory}; nothing was published`,
+  );
   process.exit(1);
 }
 console.log(

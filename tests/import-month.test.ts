@@ -5,7 +5,7 @@ import { importFiguresCsv } from "../src/analyst/import-month.ts";
 import { startNewMonth } from "../src/analyst/new-month.ts";
 import { validateDataFiles } from "../src/analyst/validate-files.ts";
 import { loadDataset } from "../src/data/load.ts";
-import { formatProblems, makeDataFolder } from "./support/data-folder.ts";
+import { formatProblems, makeScratchFolder } from "./support/scratch-data.ts";
 
 const HEADER = "indicator,period,category,value,numerator,denominator,marker,note";
 
@@ -80,7 +80,7 @@ const JANUARY = [
 
 describe("importFiguresCsv round trip", () => {
   it("fills a new month that validates and loads", () => {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     startNewMonth(folder, "2021-01", false);
     const result = importFiguresCsv(writeCsv(folder, JANUARY), folder);
     expect(result.problems).toEqual([]);
@@ -138,7 +138,7 @@ describe("importFiguresCsv round trip", () => {
   });
 
   it("writes figures beside last month's comments", () => {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     startNewMonth(folder, "2021-01", false);
     importFiguresCsv(writeCsv(folder, JANUARY), folder);
     const text = readFileSync(join(folder, "2021-01.yaml"), "utf8");
@@ -155,7 +155,7 @@ describe("importFiguresCsv round trip", () => {
   });
 
   it("starts the month file when it does not exist", () => {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     const result = importFiguresCsv(writeCsv(folder, ["children-missing,2021-01,,22,,,,"]), folder);
     expect(result.created).toBe(true);
     expect(readFileSync(join(folder, "2021-01.yaml"), "utf8")).toContain(
@@ -164,7 +164,7 @@ describe("importFiguresCsv round trip", () => {
   });
 
   it("rejects a month that does not follow an existing one", () => {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     const result = importFiguresCsv(writeCsv(folder, ["children-missing,2021-03,,22,,,,"]), folder);
     expect(formatProblems(result.problems, folder)).toEqual([
       `figures.csv:1:1 cannot start the month file: March 2021 does not follow an existing month: the latest month before it is December 2020 (2020-12.yaml). Start February 2021 first, or use --force to leave a gap`,
@@ -175,7 +175,7 @@ describe("importFiguresCsv round trip", () => {
 
 describe("importFiguresCsv with bad cells", () => {
   it("writes nothing and reports every bad cell", () => {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     startNewMonth(folder, "2021-01", false);
     const file = join(folder, "2021-01.yaml");
     const before = readFileSync(file, "utf8");
@@ -195,13 +195,13 @@ describe("importFiguresCsv with bad cells", () => {
   });
 
   it("creates no month file", () => {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     importFiguresCsv(writeCsv(folder, ["children-missing,2021-01,,n/a,,,,"]), folder);
     expect(existsSync(join(folder, "2021-01.yaml"))).toBe(false);
   });
 
   it("rejects text that is not UTF-8", () => {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     const file = join(folder, "figures.csv");
     writeFileSync(
       file,
@@ -216,7 +216,7 @@ describe("importFiguresCsv with bad cells", () => {
 describe("importFiguresCsv into a hand-written month", () => {
   /** December 2020 as committed, with its figures changed by a CSV; returns both texts. */
   function importIntoDecember(lines: string[], edit: (text: string) => string = (text) => text) {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     const file = join(folder, "2020-12.yaml");
     writeFileSync(file, edit(readFileSync(file, "utf8")));
     const before = readFileSync(file, "utf8");
@@ -285,7 +285,7 @@ describe("importFiguresCsv into a hand-written month", () => {
   });
 
   it("writes the whole file when it cannot edit in place", () => {
-    const folder = makeDataFolder({
+    const folder = makeScratchFolder({
       "2021-01.yaml":
         '# Kept comment\nperiod: "2021-01"\nindicators: { children-missing: { value: 20 } }\n',
     });

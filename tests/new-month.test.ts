@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startNewMonth } from "../src/analyst/new-month.ts";
 import { loadDataset } from "../src/data/load.ts";
-import { makeDataFolder } from "./support/data-folder.ts";
+import { makeScratchFolder } from "./support/scratch-data.ts";
 
 describe("startNewMonth", () => {
   it("writes every catalogue indicator empty, last month's figures in comments", () => {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     const result = startNewMonth(folder, "2021-01", false);
     expect(result.rejection).toBeUndefined();
     expect(result.comparedWith).toBe("2020-12");
@@ -27,7 +27,7 @@ describe("startNewMonth", () => {
   });
 
   it("leaves every figure for validate to report as not filled in", () => {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     startNewMonth(folder, "2021-01", false);
     const problems = loadDataset(folder).problems;
     const messages = new Set(problems.map((problem) => problem.message));
@@ -44,7 +44,7 @@ describe("startNewMonth", () => {
   });
 
   it("never overwrites a month", () => {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     const before = readFileSync(join(folder, "2020-12.yaml"), "utf8");
     const result = startNewMonth(folder, "2020-12", true);
     expect(result.rejection).toBe(
@@ -54,7 +54,7 @@ describe("startNewMonth", () => {
   });
 
   it("rejects a month that leaves a gap", () => {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     const result = startNewMonth(folder, "2021-03", false);
     expect(result.rejection).toBe(
       `March 2021 does not follow an existing month: the latest month before it is December 2020 (${folder}/2020-12.yaml). Start February 2021 first, or use --force to leave a gap`,
@@ -63,14 +63,14 @@ describe("startNewMonth", () => {
   });
 
   it("starts a month after a gap with force", () => {
-    const folder = makeDataFolder({}, true);
+    const folder = makeScratchFolder({}, true);
     const result = startNewMonth(folder, "2021-03", true);
     expect(result.file).toBe(`${folder}/2021-03.yaml`);
     expect(result.comparedWith).toBe("2020-12");
   });
 
   it("needs force for a folder's first month", () => {
-    const folder = makeDataFolder();
+    const folder = makeScratchFolder();
     expect(startNewMonth(folder, "2021-01", false).rejection).toBe(
       `${folder} has no month file yet: use --force to start the first month`,
     );
@@ -82,7 +82,7 @@ describe("startNewMonth", () => {
   });
 
   it("rejects a badly written month", () => {
-    expect(startNewMonth(makeDataFolder(), "2021-1", true).rejection).toBe(
+    expect(startNewMonth(makeScratchFolder(), "2021-1", true).rejection).toBe(
       'invalid month "2021-1": expected YYYY-MM, for example 2021-01',
     );
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadDataset } from "../src/data/load.ts";
 import { parseSourceDocumentCached, saveParseCache } from "../src/data/parse-cache.ts";
 import { parseSourceDocument } from "../src/data/source-document.ts";
-import { makeDataFolder } from "./support/data-folder.ts";
+import { makeScratchFolder } from "./support/scratch-data.ts";
 
 const cacheFolder = mkdtempSync(join(tmpdir(), "scorecard-cache-test-"));
 process.env.SCORECARD_CACHE = cacheFolder;
@@ -46,7 +46,7 @@ describe("parseSourceDocumentCached", () => {
 
 describe("loadDataset with the cache", () => {
   it("reports the same problems on a second run", () => {
-    const folder = makeDataFolder({
+    const folder = makeScratchFolder({
       "2020-12.yaml": 'period: "2020-12"\nindicators:\n  missing-episodes: { value: 64 }\n',
       "2021-01.yaml":
         'period: "2021-01"\nindicators:\n  missing-episodes: { value: 640 }\n  children-missing: { value: -1 }\n',

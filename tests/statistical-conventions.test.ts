@@ -3,7 +3,7 @@ import { loadDataset } from "../src/data/load.ts";
 import { targetInForce } from "../src/rules/targets.ts";
 import { rateObservation } from "../src/rules/rag.ts";
 import type { Indicator, Observation } from "../src/model/types.ts";
-import { makeDataFolder } from "./support/data-folder.ts";
+import { makeScratchFolder } from "./support/scratch-data.ts";
 
 const catalogue = loadDataset("data").dataset!.catalogue;
 const indicator = (id: string): Indicator => catalogue.indicators.find((entry) => entry.id === id)!;
@@ -52,7 +52,7 @@ describe("missing and suppressed figures", () => {
 
   it("never count as zero in a breakdown total", () => {
     // With one category missing, the known categories (9) may fall short of the total (10).
-    const folder = makeDataFolder({
+    const folder = makeScratchFolder({
       "2021-01.yaml": `period: "2021-01"
 indicators:
   children-in-care: { value: 10 }

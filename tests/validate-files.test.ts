@@ -2,14 +2,14 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateDataFiles } from "../src/analyst/validate-files.ts";
-import { formatProblems, makeDataFolder } from "./support/data-folder.ts";
+import { formatProblems, makeScratchFolder } from "./support/scratch-data.ts";
 
 const BROKEN_MONTH = 'period: "2021-01"\nindicators:\n  children-missing: { value: -1 }\n';
 const FAR_MONTH = 'period: "2021-01"\nindicators:\n  missing-episodes: { value: 640 }\n';
 
 describe("validateDataFiles", () => {
   it("checks the whole folder when no file is named", () => {
-    const folder = makeDataFolder({ "2021-01.yaml": BROKEN_MONTH });
+    const folder = makeScratchFolder({ "2021-01.yaml": BROKEN_MONTH });
     const result = validateDataFiles([], folder);
     expect(result.filesChecked).toBe(3);
     expect(formatProblems(result.problems, folder)).toEqual([
@@ -18,7 +18,7 @@ describe("validateDataFiles", () => {
   });
 
   it("reports only the named file's problems", () => {
-    const folder = makeDataFolder({
+    const folder = makeScratchFolder({
       "2020-12.yaml": BROKEN_MONTH.replaceAll("2021-01", "2020-12"),
       "2021-01.yaml": FAR_MONTH,
     });
@@ -28,7 +28,7 @@ describe("validateDataFiles", () => {
   });
 
   it("compares a named month with the month before it", () => {
-    const folder = makeDataFolder({ "2021-01.yaml": FAR_MONTH }, true);
+    const folder = makeScratchFolder({ "2021-01.yaml": FAR_MONTH }, true);
     const result = validateDataFiles([join(folder, "2021-01.yaml")], "unused");
     expect(result.problems.map((problem) => `${problem.severity}: ${problem.message}`)).toEqual([
       "warning: figure is at least ten times last month's",
@@ -36,7 +36,7 @@ describe("validateDataFiles", () => {
   });
 
   it("reports a named file that is missing or not a data file", () => {
-    const folder = makeDataFolder({ "notes.txt": "" });
+    const folder = makeScratchFolder({ "notes.txt": "" });
     const result = validateDataFiles(
       [join(folder, "2021-02.yaml"), join(folder, "notes.txt")],
       folder,
@@ -57,7 +57,7 @@ describe("npm run validate", () => {
   }
 
   it("prints errors before warnings and exits with status 1", () => {
-    const folder = makeDataFolder({
+    const folder = makeScratchFolder({
       "2020-12.yaml": 'period: "2020-12"\nindicators:\n  missing-episodes: { value: 64 }\n',
       "2021-01.yaml":
         'period: "2021-01"\nindicators:\n  missing-episodes: { value: 640 }\n  children-missing: { value: -1 }\n',
@@ -73,7 +73,7 @@ describe("npm run validate", () => {
   });
 
   it("exits with status 0 on warnings alone", () => {
-    const folder = makeDataFolder({ "2021-01.yaml": FAR_MONTH }, true);
+    const folder = makeScratchFolder({ "2021-01.yaml": FAR_MONTH }, true);
     const run = runValidate(folder);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/: 0 errors, 1 warning\n$/);

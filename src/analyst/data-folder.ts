@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { extname, join } from "node:path";
 import { readCatalogueFile } from "../data/catalogue-file.ts";
-import { DATA_EXTENSIONS, displayPath, readDataFile } from "../data/load.ts";
+import { displayPath } from "../data/display-path.ts";
+import { DATA_EXTENSIONS, readDataFile } from "../data/load.ts";
 import { readMonthFile } from "../data/month-file.ts";
 import type { Problem } from "../data/problems.ts";
 import type { SourceDocument } from "../data/source-document.ts";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { displayPath } from "../data/load.ts";
+import { displayPath } from "../data/display-path.ts";
 import type { Problem } from "../data/problems.ts";
 import { readFiguresCsv } from "./csv-import.ts";
 import { listMonthFiles, readCatalogueIn } from "./data-folder.ts";

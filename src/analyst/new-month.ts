@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { displayPath } from "../data/load.ts";
+import { displayPath } from "../data/display-path.ts";
 import type { Problem } from "../data/problems.ts";
 import { isMonth } from "../model/period.ts";
 import type { Catalogue } from "../model/types.ts";

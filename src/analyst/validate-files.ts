@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
-import { DATA_EXTENSIONS, displayPath, loadDataset } from "../data/load.ts";
+import { displayPath } from "../data/display-path.ts";
+import { DATA_EXTENSIONS, loadDataset } from "../data/load.ts";
 import type { Problem } from "../data/problems.ts";
 
 export interface ValidationResult {

@@ -10,10 +10,16 @@ const DEFAULT_DECIMALS: Record<Unit, number> = { count: 0, percent: 1, days: 0, 
  * Reads a catalogue that has passed its schema, checking what the schema cannot: ids are unique,
  * every section and total named exists, and targets are sensible for their unit.
  */
-export function readCatalogueFile(document: SourceDocument): { catalogue: Catalogue; problems: Problem[] } {
+export function readCatalogueFile(document: SourceDocument): {
+  catalogue: Catalogue;
+  problems: Problem[];
+} {
   const raw = document.data as Catalogue;
   const problems: Problem[] = [];
-  const report = (path: PathSegment[], details: Pick<Problem, "message" | "expected" | "found" | "hint">) =>
+  const report = (
+    path: PathSegment[],
+    details: Pick<Problem, "message" | "expected" | "found" | "hint">,
+  ) =>
     problems.push({
       severity: "error",
       file: document.file,
@@ -33,7 +39,9 @@ export function readCatalogueFile(document: SourceDocument): { catalogue: Catalo
       const suggestion = closestMatch(indicator.section, sectionIds);
       report([...path, "section"], {
         message: `unknown section "${indicator.section}"`,
-        hint: suggestion ? `did you mean "${suggestion}"?` : `the sections are ${sectionIds.join(", ")}`,
+        hint: suggestion
+          ? `did you mean "${suggestion}"?`
+          : `the sections are ${sectionIds.join(", ")}`,
       });
     }
     const totalOf = indicator.breakdown?.totalOf;
@@ -44,7 +52,11 @@ export function readCatalogueFile(document: SourceDocument): { catalogue: Catalo
       });
     }
     if (indicator.breakdown) {
-      reportDuplicateIds(indicator.breakdown.categories, [...path, "breakdown", "categories"], report);
+      reportDuplicateIds(
+        indicator.breakdown.categories,
+        [...path, "breakdown", "categories"],
+        report,
+      );
     }
     const targetMonths = new Set<string>();
     (indicator.targets ?? []).forEach((target, targetIndex) => {

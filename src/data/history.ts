@@ -21,10 +21,10 @@ interface Reference {
 
 /**
  * Compares a month's figures with last month's and returns warnings, never errors: a figure at
- * least ten times last month's or at most a tenth of it, unless the figure carries a note; and a
- * `previous` figure that differs from the previous month's own file. Last month's figure comes from
- * the previous month's file when there is one, else from this file's `previous` figure, else from
- * this file's series entry for that month.
+ * least ten times last month's or at most a tenth of it, unless the figure carries a note. Last
+ * month's figure is this file's `previous` figure when it gives one, because that revises the
+ * earlier file. Otherwise it comes from the previous month's file, else from this file's series
+ * entry for that month.
  */
 export function checkAgainstHistory(
   month: MonthReport,
@@ -53,21 +53,13 @@ export function checkAgainstHistory(
     const earlier = previousFile?.month.indicators.get(indicator.id);
     const fileSource = previousFile ? `in ${baseName(previousFile.file)}` : "";
 
-    if (earlier?.current && report.previous && !sameFigure(earlier.current, report.previous)) {
-      warn([...path, "previous"], {
-        message: `last month's figure differs from the one ${fileSource}`,
-        expected: describeObservation(earlier.current),
-        found: describeObservation(report.previous),
-        hint: `if last month's figure was corrected, record the correction in ${baseName(previousFile!.file)}; otherwise copy the figure from there`,
-      });
-    }
-
     // A year-to-date figure starts again in April, so March's total is no guide to April's.
     if (indicator.cadence === "year-to-date" && month.period.endsWith("-04")) continue;
 
-    const headlineReference = earlier?.current
-      ? { observation: earlier.current, source: fileSource }
-      : referenceInFile(report, indicator, lastMonth);
+    const headlineReference =
+      report.previous || !earlier?.current
+        ? referenceInFile(report, indicator, lastMonth)
+        : { observation: earlier.current, source: fileSource };
     checkFigure(report.current, headlineReference, [...path, "value"], lastMonth, warn);
 
     for (const [categoryId, observation] of report.breakdown) {
@@ -122,23 +114,6 @@ function checkFigure(
     warn(path, { message: "figure is at least ten times last month's", found, hint });
   } else if (ratio <= 1 / FAR_RATIO) {
     warn(path, { message: "figure is at most a tenth of last month's", found, hint });
-  }
-}
-
-function sameFigure(a: Observation, b: Observation): boolean {
-  if (a.kind === "value" && b.kind === "value") return a.value === b.value;
-  if (a.kind === "suppressed" && b.kind === "suppressed") return a.marker === b.marker;
-  return a.kind === b.kind;
-}
-
-function describeObservation(observation: Observation): string {
-  switch (observation.kind) {
-    case "value":
-      return String(observation.value);
-    case "missing":
-      return "missing";
-    case "suppressed":
-      return `suppressed [${observation.marker}]`;
   }
 }
 

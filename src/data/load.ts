@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { extname, join } from "node:path";
+import { COMPARATORS_FILE, parseComparators, type Comparators } from "../comparators/index.ts";
 import { previousMonth } from "../model/period.ts";
 import type { Catalogue, MonthReport } from "../model/types.ts";
 import { readCatalogueFile } from "./catalogue-file.ts";
+import { displayPath } from "./display-path.ts";
 import { checkAgainstHistory } from "./history.ts";
 import { readMonthFile } from "./month-file.ts";
 import { countErrors, type Problem } from "./problems.ts";
@@ -25,6 +27,8 @@ export interface Dataset {
   catalogue: Catalogue;
   /** Every month file, oldest first. */
   months: MonthReport[];
+  /** Published figures for England, the region and similar councils, when the folder has them. */
+  comparators?: Comparators;
 }
 
 export interface LoadResult {
@@ -102,6 +106,22 @@ export function loadDataset(directory: string): LoadResult {
 
   saveParseCache();
 
+  let comparators: Comparators | undefined;
+  const comparatorsFile = join(directory, COMPARATORS_FILE);
+  if (existsSync(comparatorsFile) && councilDocument && catalogue) {
+    const result = parseComparators(
+      readFileSync(comparatorsFile, "utf8"),
+      display(comparatorsFile),
+      {
+        councilCode: (councilDocument.data as { code: string }).code,
+        councilFile: councilDocument.file,
+        indicatorIds: catalogue.indicators.map((indicator) => indicator.id),
+      },
+    );
+    problems.push(...result.problems);
+    comparators = result.comparators;
+  }
+
   const filesRead = files.length;
   if (countErrors(problems) > 0 || !catalogue || !councilDocument) return { problems, filesRead };
   const council = councilDocument.data as Partial<Council> & { name: string; code: string };
@@ -117,6 +137,7 @@ export function loadDataset(directory: string): LoadResult {
       },
       catalogue,
       months,
+      ...(comparators ? { comparators } : {}),
     },
     problems,
     filesRead,
@@ -134,8 +155,8 @@ export function readDataFile(file: string, schema: SchemaName): { document?: Sou
   const check = checkAgainstSchema(document, schema);
   problems.push(...check.problems);
   if (check.problems.length === 0) return { document, problems };
-  // Month files are checked further without the parts the schema rejected, so that one run
-  // lists every problem in the file; other files are small enough to fix in two passes.
+  // Month files are checked further without the parts the schema rejected, so one run lists
+  // every problem in the file. Other files are small enough to fix in two passes.
   if (schema !== "month") return { problems };
   const remaining = withoutInvalidParts(document, check.invalidPaths);
   return remaining ? { document: remaining, problems } : { problems };
@@ -145,7 +166,10 @@ export function readDataFile(file: string, schema: SchemaName): { document?: Sou
  * Returns the document with every indicator, commentary or top-level field that the schema
  * rejected removed, or undefined when what remains cannot be checked further.
  */
-function withoutInvalidParts(document: SourceDocument, invalidPaths: PathSegment[][]): SourceDocument | undefined {
+function withoutInvalidParts(
+  document: SourceDocument,
+  invalidPaths: PathSegment[][],
+): SourceDocument | undefined {
   const data = structuredClone(document.data) as Record<string, unknown>;
   if (!data || typeof data !== "object" || Array.isArray(data)) return undefined;
   for (const path of invalidPaths) {
@@ -167,12 +191,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Names a file relative to the working folder when it is inside it, else by its full path. */
-export function displayPath(file: string): string {
-  const relativePath = relative(process.cwd(), file);
-  return relativePath && !relativePath.startsWith("..") ? relativePath : file;
-}
-
 function listDataFiles(directory: string): string[] {
   return readdirSync(directory)
     .filter((name) => DATA_EXTENSIONS.includes(extname(name)))
@@ -185,7 +203,12 @@ function stemOf(file: string): string {
   return name.slice(0, name.length - extname(name).length);
 }
 
-function findSingle(files: string[], stem: string, directory: string, problems: Problem[]): string | undefined {
+function findSingle(
+  files: string[],
+  stem: string,
+  directory: string,
+  problems: Problem[],
+): string | undefined {
   const matches = files.filter((file) => stemOf(file) === stem);
   if (matches.length === 0) {
     problems.push({
@@ -213,7 +236,11 @@ function findSingle(files: string[], stem: string, directory: string, problems: 
   return matches[0];
 }
 
-function reportSameMonthTwice(monthFiles: string[], display: (file: string) => string, problems: Problem[]): void {
+function reportSameMonthTwice(
+  monthFiles: string[],
+  display: (file: string) => string,
+  problems: Problem[],
+): void {
   const byStem = new Map<string, string>();
   for (const file of monthFiles) {
     const first = byStem.get(stemOf(file));

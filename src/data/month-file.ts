@@ -1,3 +1,4 @@
+import { sameFigure } from "../model/observation.ts";
 import { comparePeriods, lastMonthOf, periodKind } from "../model/period.ts";
 import type {
   Catalogue,
@@ -74,7 +75,9 @@ export function readMonthFile(
     });
   }
 
-  const indicatorsById = new Map(catalogue.indicators.map((indicator) => [indicator.id, indicator]));
+  const indicatorsById = new Map(
+    catalogue.indicators.map((indicator) => [indicator.id, indicator]),
+  );
   const indicators = new Map<string, IndicatorReport>();
   for (const [id, rawReport] of Object.entries(raw.indicators)) {
     const indicator = indicatorsById.get(id);
@@ -109,14 +112,22 @@ export function readMonthFile(
         ...document.locateKey(["commentary", sectionId]),
         field: `commentary for section ${sectionId}`,
         message: `unknown section "${sectionId}"`,
-        hint: suggestion ? `did you mean "${suggestion}"?` : `sections are ${sectionIds.join(", ")}`,
+        hint: suggestion
+          ? `did you mean "${suggestion}"?`
+          : `sections are ${sectionIds.join(", ")}`,
       });
     }
     commentary.set(sectionId, text);
   }
 
   const corrections = readCorrections(raw.corrections ?? [], indicatorsById, indicators, report);
-  const month: MonthReport = { period: raw.period, file: document.file, commentary, indicators, corrections };
+  const month: MonthReport = {
+    period: raw.period,
+    file: document.file,
+    commentary,
+    indicators,
+    corrections,
+  };
   if (raw.source !== undefined) month.source = raw.source;
   if (raw.published !== undefined) month.published = raw.published;
   return { month, problems };
@@ -132,8 +143,15 @@ function readReport(
   const { previous, series, breakdown, ...headline } = raw;
   const result: IndicatorReport = { series: [], breakdown: new Map() };
 
-  const current = readObservation(headline, indicator, path, report, breakdown !== undefined || series !== undefined);
+  const current = readObservation(
+    headline,
+    indicator,
+    path,
+    report,
+    breakdown !== undefined || series !== undefined,
+  );
   if (current) result.current = current;
+  else if (headline.note !== undefined) result.note = headline.note;
   if (previous !== undefined) {
     const observation = readObservation(previous, indicator, [...path, "previous"], report);
     if (observation) result.previous = observation;
@@ -158,7 +176,8 @@ function readSeries(
     if (!periodKind(period)) {
       report([...entryPath, "period"], {
         message: "invalid period",
-        expected: "a month (2020-12), a financial quarter (2020/21 Q3) or a financial year (2020/21)",
+        expected:
+          "a month (2020-12), a financial quarter (2020/21 Q3) or a financial year (2020/21)",
         found: period,
         hint: "the two digits after the slash are the year the financial year ends, as in 2020/21",
       });
@@ -217,7 +236,9 @@ function readBreakdown(
       report([...path, categoryId], {
         atKey: true,
         message: `unknown ${indicator.breakdown.label} "${categoryId}"`,
-        hint: suggestion ? `did you mean "${suggestion}"?` : `the categories are ${categoryIds.join(", ")}`,
+        hint: suggestion
+          ? `did you mean "${suggestion}"?`
+          : `the categories are ${categoryIds.join(", ")}`,
       });
       continue;
     }
@@ -264,8 +285,8 @@ function checkBreakdownTotals(
 }
 
 /**
- * Reads the dated corrections. Each names an indicator (and category) the catalogue knows, and its
- * `to` figure must be the one the file now gives, so the page and the correction cannot disagree.
+ * Reads the dated corrections. Each names an indicator (and category) from the catalogue. Its `to`
+ * figure must be the one the file now gives, so the page and the correction cannot disagree.
  */
 function readCorrections(
   rawCorrections: readonly RawCorrection[],
@@ -289,7 +310,10 @@ function readCorrections(
     if (raw.category !== undefined && !categories.includes(raw.category)) {
       report([...path, "category"], {
         message: `unknown category "${raw.category}" of ${indicator.id}`,
-        hint: categories.length > 0 ? `the categories are ${categories.join(", ")}` : "this indicator has no breakdown",
+        hint:
+          categories.length > 0
+            ? `the categories are ${categories.join(", ")}`
+            : "this indicator has no breakdown",
       });
       return;
     }
@@ -297,23 +321,23 @@ function readCorrections(
     const to = readObservation(raw.to, indicator, [...path, "to"], report);
     if (!from || !to) return;
     const reported = indicators.get(indicator.id);
-    const current = raw.category === undefined ? reported?.current : reported?.breakdown.get(raw.category);
-    if (!sameObservation(current, to)) {
+    const current =
+      raw.category === undefined ? reported?.current : reported?.breakdown.get(raw.category);
+    if (!sameFigure(current, to)) {
       report([...path, "to"], {
         message: "the corrected figure is not the one this file gives",
         hint: "a correction's 'to' must equal the figure in the file; change both together",
       });
     }
-    const correction: Correction = { date: raw.date, indicator: indicator.id, from, to, reason: raw.reason };
+    const correction: Correction = {
+      date: raw.date,
+      indicator: indicator.id,
+      from,
+      to,
+      reason: raw.reason,
+    };
     if (raw.category !== undefined) correction.category = raw.category;
     corrections.push(correction);
   });
   return corrections;
-}
-
-function sameObservation(a: Observation | undefined, b: Observation): boolean {
-  if (!a || a.kind !== b.kind) return false;
-  if (a.kind === "value" && b.kind === "value") return a.value === b.value;
-  if (a.kind === "suppressed" && b.kind === "suppressed") return a.marker === b.marker;
-  return true;
 }

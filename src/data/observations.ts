@@ -26,9 +26,9 @@ export type ReportProblem = (
 ) => void;
 
 /**
- * Turns a written observation into an Observation, reporting what the schema cannot see: exactly
- * one of value, missing or suppressed; a note on every likely reading; a value within its unit's
- * range; and a percentage that agrees with its numerator and denominator.
+ * Turns a written observation into an Observation and reports what the schema cannot check.
+ * An entry gives exactly one of value, missing or suppressed, and a likely reading has a note.
+ * A value lies within its unit's range, and a percentage agrees with its numerator and denominator.
  * Returns undefined when the entry gives no figure at all and `optional` is set.
  */
 export function readObservation(
@@ -39,7 +39,9 @@ export function readObservation(
   optional = false,
 ): Observation | undefined {
   const fields: RawObservationFields = typeof raw === "number" ? { value: raw } : raw;
-  const given = (["value", "missing", "suppressed"] as const).filter((key) => fields[key] !== undefined);
+  const given = (["value", "missing", "suppressed"] as const).filter(
+    (key) => fields[key] !== undefined,
+  );
 
   if (given.length > 1) {
     report([...path, given[1]!], {
@@ -65,7 +67,8 @@ export function readObservation(
     });
   }
 
-  if (fields.missing !== undefined) return withNote({ kind: "missing", reason: fields.missing }, fields.note);
+  if (fields.missing !== undefined)
+    return withNote({ kind: "missing", reason: fields.missing }, fields.note);
   if (fields.suppressed !== undefined) {
     return withNote({ kind: "suppressed", marker: fields.suppressed }, fields.note);
   }
@@ -101,7 +104,11 @@ function checkRange(
       hint: "write percentages as numbers of percent: 98.5 for 98.5%, not 0.985 or 985",
     });
   } else if (value < 0) {
-    report(path, { message: "negative figure", expected: `a ${indicator.unit} of 0 or more`, found: String(value) });
+    report(path, {
+      message: "negative figure",
+      expected: `a ${indicator.unit} of 0 or more`,
+      found: String(value),
+    });
   } else if (indicator.unit === "count" && !Number.isInteger(value) && indicator.decimals === 0) {
     report(path, {
       message: "a count must be a whole number",

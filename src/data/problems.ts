@@ -46,7 +46,9 @@ export class DataError extends Error {
   constructor(problems: readonly Problem[]) {
     const errors = countErrors(problems);
     const lines = [...problems].sort(compareProblems).map(formatProblem);
-    super(`${lines.join("\n")}\n${errors} error${errors === 1 ? "" : "s"} in the data files: nothing was built.`);
+    super(
+      `${lines.join("\n")}\n${errors} error${errors === 1 ? "" : "s"} in the data files: nothing was built.`,
+    );
     this.name = "DataError";
     this.problems = problems;
   }

@@ -6,7 +6,7 @@ import { describeField } from "./field-names.ts";
 import type { Problem } from "./problems.ts";
 import type { PathSegment, SourceDocument } from "./source-document.ts";
 
-export type SchemaName = "catalogue" | "month" | "council";
+export type SchemaName = "catalogue" | "month" | "council" | "comparators";
 
 const schemaDirectory = new URL("../../schemas/", import.meta.url);
 const validators = new Map<SchemaName, ValidateFunction>();
@@ -33,7 +33,9 @@ function validatorFor(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
     const ajv = schemaCompiler();
-    const schema = JSON.parse(readFileSync(new URL(`${name}.schema.json`, schemaDirectory), "utf8"));
+    const schema = JSON.parse(
+      readFileSync(new URL(`${name}.schema.json`, schemaDirectory), "utf8"),
+    );
     validate = ajv.compile(schema);
     validators.set(name, validate);
   }
@@ -58,8 +60,9 @@ export function checkAgainstSchema(document: SourceDocument, schema: SchemaName)
 }
 
 /**
- * An `anyOf` of a number or an object reports a failure for every branch. Keep only the errors of
- * the branch whose type matches the value, or a single type error when no branch's type matches.
+ * Drops the errors of `anyOf` branches the value was not meant for. An `anyOf` of a number or an
+ * object reports a failure for every branch, so only the branch whose type matches the value is
+ * kept, or a single type error when no branch's type matches.
  */
 function withoutUnchosenBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   const kept: ErrorObject[] = [];
@@ -67,7 +70,8 @@ function withoutUnchosenBranches(errors: readonly ErrorObject[]): ErrorObject[] 
   for (const error of errors) {
     const branchOf = alternatives.find(
       (choice) =>
-        error !== choice && error.schemaPath.startsWith(`${choice.schemaPath}/`) &&
+        error !== choice &&
+        error.schemaPath.startsWith(`${choice.schemaPath}/`) &&
         error.instancePath.startsWith(choice.instancePath),
     );
     if (error.keyword === "anyOf") {
@@ -78,9 +82,14 @@ function withoutUnchosenBranches(errors: readonly ErrorObject[]): ErrorObject[] 
       kept.push(error);
       continue;
     }
-    const branchIndex = Number(error.schemaPath.slice(branchOf.schemaPath.length + 1).split("/")[0]);
+    const branchIndex = Number(
+      error.schemaPath.slice(branchOf.schemaPath.length + 1).split("/")[0],
+    );
     const branches = branchOf.schema as { type?: string; $ref?: string }[];
-    if (branchTypeMatches(branchOf) && typeOfBranch(branches[branchIndex]) === jsonType(branchOf.data)) {
+    if (
+      branchTypeMatches(branchOf) &&
+      typeOfBranch(branches[branchIndex]) === jsonType(branchOf.data)
+    ) {
       kept.push(error);
     }
   }
@@ -92,7 +101,7 @@ function branchTypeMatches(choice: ErrorObject): boolean {
   return branches.some((branch) => typeOfBranch(branch) === jsonType(choice.data));
 }
 
-/** The JSON type a branch accepts; a `$ref` branch in these schemas always names an object. */
+/** Returns the JSON type a branch accepts. A `$ref` branch in these schemas always names an object. */
 function typeOfBranch(branch: { type?: string; $ref?: string } | undefined): string | undefined {
   if (!branch) return undefined;
   return branch.type ?? (branch.$ref ? "object" : undefined);
@@ -156,18 +165,27 @@ function toProblem(error: ErrorObject, document: SourceDocument, schema: SchemaN
   }
 }
 
-function describeValueError(error: ErrorObject): Pick<Problem, "message" | "expected" | "found" | "hint"> {
+function describeValueError(
+  error: ErrorObject,
+): Pick<Problem, "message" | "expected" | "found" | "hint"> {
   const found = describeFound(error.data);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "type":
     case "anyOf": {
-      const expected = error.keyword === "anyOf" ? describeAlternatives(error) : describeType(String(params.type));
-      return { message: "wrong type of value", expected, found, hint: hintForWrongType(error.data, expected) };
+      const expected =
+        error.keyword === "anyOf" ? describeAlternatives(error) : describeType(String(params.type));
+      return {
+        message: "wrong type of value",
+        expected,
+        found,
+        hint: hintForWrongType(error.data, expected),
+      };
     }
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      const suggestion = typeof error.data === "string" ? closestMatch(error.data, allowed) : undefined;
+      const suggestion =
+        typeof error.data === "string" ? closestMatch(error.data, allowed) : undefined;
       return {
         message: "value not allowed here",
         expected: `one of ${allowed.join(", ")}`,
@@ -176,9 +194,19 @@ function describeValueError(error: ErrorObject): Pick<Problem, "message" | "expe
       };
     }
     case "pattern":
-      return { message: "badly formed value", expected: describePattern(String(params.pattern)), found, hint: hintForPattern(String(params.pattern), error.data) };
+      return {
+        message: "badly formed value",
+        expected: describePattern(String(params.pattern)),
+        found,
+        hint: hintForPattern(String(params.pattern), error.data),
+      };
     case "format":
-      return { message: "badly formed date", expected: "a date written YYYY-MM-DD", found, hint: 'write the date in quotes, as "2021-01-15"' };
+      return {
+        message: "badly formed date",
+        expected: "a date written YYYY-MM-DD",
+        found,
+        hint: 'write the date in quotes, as "2021-01-15"',
+      };
     case "minimum":
     case "exclusiveMinimum":
     case "maximum":
@@ -188,9 +216,18 @@ function describeValueError(error: ErrorObject): Pick<Problem, "message" | "expe
         found,
       };
     case "minLength":
-      return { message: "empty text", expected: "some text", found, hint: "write the text, or remove the field" };
+      return {
+        message: "empty text",
+        expected: "some text",
+        found,
+        hint: "write the text, or remove the field",
+      };
     case "minItems":
-      return { message: "empty list", expected: `at least ${params.limit} entry`, found: "an empty list" };
+      return {
+        message: "empty list",
+        expected: `at least ${params.limit} entry`,
+        found: "an empty list",
+      };
     default:
       return { message: error.message ?? "invalid value", found };
   }
@@ -268,7 +305,9 @@ function describeType(type: string): string {
 function describeAlternatives(error: ErrorObject): string {
   const branches = error.schema as { type?: string; $ref?: string }[];
   const words = branches.map((branch) =>
-    typeOfBranch(branch) === "object" ? "an entry with value, missing or suppressed" : describeType(typeOfBranch(branch) ?? ""),
+    typeOfBranch(branch) === "object"
+      ? "an entry with value, missing or suppressed"
+      : describeType(typeOfBranch(branch) ?? ""),
   );
   return words.join(", or ");
 }
@@ -285,12 +324,15 @@ function hintForWrongType(value: unknown, expected: string): string | undefined 
   if (expected.startsWith("a number") || expected.startsWith("a whole number")) {
     if (typeof value === "string") {
       const trimmed = value.trim();
-      if (/^-?[\d.,]+%$/.test(trimmed)) return `write the percentage as a plain number without the % sign: ${trimmed.slice(0, -1)}`;
-      if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) return `write numbers without thousands separators: ${trimmed.replaceAll(",", "")}`;
+      if (/^-?[\d.,]+%$/.test(trimmed))
+        return `write the percentage as a plain number without the % sign: ${trimmed.slice(0, -1)}`;
+      if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed))
+        return `write numbers without thousands separators: ${trimmed.replaceAll(",", "")}`;
       if (/^-?\d+(\.\d+)?$/.test(trimmed)) return `remove the quotes around ${trimmed}`;
       return "a figure that is not known is written as { missing: <reason> }, never as text or zero";
     }
-    if (value === null) return "a figure that is not known is written as { missing: <reason> }, never left empty";
+    if (value === null)
+      return "a figure that is not known is written as { missing: <reason> }, never left empty";
   }
   if (expected === "text" && (typeof value === "boolean" || typeof value === "number")) {
     return `put the text in quotes: "${String(value)}"`;
@@ -303,16 +345,22 @@ const MONTH_PATTERN_SOURCE = "^[0-9]{4}-(0[1-9]|1[0-2])$";
 
 function describePattern(pattern: string): string {
   if (pattern === MONTH_PATTERN_SOURCE) return "a month written YYYY-MM, such as 2020-12";
-  if (pattern.includes("Q[1-4]")) return "a month (2020-12), a financial quarter (2020/21 Q3) or a financial year (2020/21)";
-  if (pattern.startsWith("^[a-z0-9]+")) return "an id of lower-case letters and digits joined by hyphens";
-  if (pattern === "^[0-9]{3}$") return "a three-digit code in quotes, such as \"873\"";
+  if (pattern.includes("Q[1-4]"))
+    return "a month (2020-12), a financial quarter (2020/21 Q3) or a financial year (2020/21)";
+  if (pattern.startsWith("^[a-z0-9]+"))
+    return "an id of lower-case letters and digits joined by hyphens";
+  if (pattern === "^[0-9]{3}$") return 'a three-digit code in quotes, such as "873"';
   return `text matching ${pattern}`;
 }
 
 function hintForPattern(pattern: string, value: unknown): string | undefined {
-  if (pattern === MONTH_PATTERN_SOURCE || pattern.includes("Q[1-4]")) return 'write the period in quotes, as "2020-12"';
+  if (pattern === MONTH_PATTERN_SOURCE || pattern.includes("Q[1-4]"))
+    return 'write the period in quotes, as "2020-12"';
   if (pattern.startsWith("^[a-z0-9]+") && typeof value === "string") {
-    return `try "${value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}"`;
+    return `try "${value
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")}"`;
   }
   return undefined;
 }
@@ -323,12 +371,21 @@ function describeLimit(keyword: string, limit: number): string {
   return `of at most ${limit}`;
 }
 
-/** The fields a schema object allows, for "did you mean" hints. */
+/** Lists the fields a schema object allows, for "did you mean" hints. */
 function allowedFields(error: ErrorObject): string[] {
-  const schema = error.parentSchema as { properties?: Record<string, unknown>; $ref?: string } | undefined;
+  const schema = error.parentSchema as
+    { properties?: Record<string, unknown>; $ref?: string } | undefined;
   const names = new Set(Object.keys(schema?.properties ?? {}));
   if (schema?.$ref?.endsWith("observationFields")) {
-    for (const name of ["value", "numerator", "denominator", "missing", "suppressed", "note", "reading"]) {
+    for (const name of [
+      "value",
+      "numerator",
+      "denominator",
+      "missing",
+      "suppressed",
+      "note",
+      "reading",
+    ]) {
       names.add(name);
     }
   }

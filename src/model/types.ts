@@ -27,7 +27,7 @@ export interface BreakdownCategory {
 }
 
 export interface Breakdown {
-  /** What the categories divide, in words: "legal status", "team". */
+  /** The name of the division in words: "legal status", "team". */
   label: string;
   categories: BreakdownCategory[];
   /** Indicator whose value the categories add up to, when they do. */
@@ -62,7 +62,14 @@ export interface Catalogue {
 
 /** A value that was reported, lost, or withheld. Missing is never zero. */
 export type Observation =
-  | { kind: "value"; value: number; numerator?: number; denominator?: number; note?: string; reading?: Reading }
+  | {
+      kind: "value";
+      value: number;
+      numerator?: number;
+      denominator?: number;
+      note?: string;
+      reading?: Reading;
+    }
   | { kind: "missing"; reason: string; note?: string }
   | { kind: "suppressed"; marker: SuppressionMarker; note?: string };
 
@@ -78,6 +85,8 @@ export interface IndicatorReport {
   previous?: Observation;
   series: SeriesPoint[];
   breakdown: Map<string, Observation>;
+  /** A note on the indicator as a whole, when the month gives no single figure for it. */
+  note?: string;
 }
 
 /** A change made to a published month's figure, recorded in that month's own file. */
@@ -94,7 +103,7 @@ export interface Correction {
 export interface MonthReport {
   period: string;
   file: string;
-  /** Where the figures came from, shown on the month's page. */
+  /** The source of the figures, shown on the month's page. */
   source?: string;
   published?: string;
   commentary: Map<string, string>;

@@ -21,13 +21,17 @@ export interface RatingRule {
  * Rates a value against its target. Reaching the target exactly counts as meeting it, so a
  * "below 10%" target is met by 10.0%. A shortfall up to the tolerance is Acceptable; beyond is Poor.
  * A missing or suppressed value, a small base, or an indicator without a target gets no rating,
- * and the result says why.
+ * and the result gives the reason.
  */
-export function rateObservation(observation: Observation | undefined, rule: RatingRule): RatingResult {
+export function rateObservation(
+  observation: Observation | undefined,
+  rule: RatingRule,
+): RatingResult {
   if (rule.polarity === "none") return unrated("this indicator is not judged against a target");
   if (rule.target === undefined) return unrated("no target is set for this period");
   if (!observation) return unrated("no figure was reported");
-  if (observation.kind === "missing") return unrated(`the figure is missing: ${observation.reason}`);
+  if (observation.kind === "missing")
+    return unrated(`the figure is missing: ${observation.reason}`);
   if (observation.kind === "suppressed") {
     return unrated(`the figure is suppressed [${observation.marker}]`);
   }
@@ -43,7 +47,8 @@ export function rateObservation(observation: Observation | undefined, rule: Rati
 
 export function rateValue(value: number, rule: RatingRule & { target: number }): Rating {
   const shown = roundTo(value, rule.decimals);
-  const shortfall = rule.polarity === "higher-is-better" ? rule.target - shown : shown - rule.target;
+  const shortfall =
+    rule.polarity === "higher-is-better" ? rule.target - shown : shown - rule.target;
   if (shortfall <= 0) return "Strong";
   if (rule.tolerance !== undefined && roundTo(shortfall, rule.decimals) <= rule.tolerance) {
     return "Acceptable";

@@ -1,4 +1,5 @@
-import type { Reporter, RunnerTask, RunnerTestFile } from "vitest";
+import type { RunnerTask, RunnerTestFile } from "vitest";
+import type { Reporter } from "vitest/reporters";
 
 /**
  * Prints "N passed, N failed" as the very last line of a run, for CI tools that read a plain

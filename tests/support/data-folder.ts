@@ -1,31 +1,33 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll } from "vitest";
-import { compareProblems, formatProblem, type Problem } from "../../src/data/problems.ts";
+import { loadDataset, type LoadResult } from "../../src/data/load.ts";
+import { formatProblem } from "../../src/data/problems.ts";
 
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
+const REAL_DATA = new URL("../../data/", import.meta.url);
 
 /**
- * Makes a scratch data folder with the project's catalogue and council, plus the given files
- * (name to text). The folder is deleted after the test file's tests.
+ * Makes a data folder in a temporary directory with the real catalogue and council, plus the
+ * given files, so a test can check the problems the loader reports for them.
  */
-export function makeDataFolder(files: Record<string, string> = {}, withDecember = false): string {
-  const folder = mkdtempSync(join(tmpdir(), "scorecard-test-"));
-  folders.push(folder);
-  copyFileSync("data/catalogue.yaml", join(folder, "catalogue.yaml"));
-  copyFileSync("data/council.yaml", join(folder, "council.yaml"));
-  if (withDecember) copyFileSync("data/2020-12.yaml", join(folder, "2020-12.yaml"));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
-  return folder;
+export function makeDataFolder(files: Record<string, string>): string {
+  const directory = mkdtempSync(join(tmpdir(), "scorecard-data-"));
+  for (const name of ["catalogue.yaml", "council.yaml"]) {
+    if (!(name in files)) copyFileSync(new URL(name, REAL_DATA), join(directory, name));
+  }
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
+  return directory;
 }
 
-/** Formats problems as validate prints them, with the scratch folder left out of file names. */
-export function formatProblems(problems: readonly Problem[], folder: string): string[] {
-  return [...problems]
-    .sort(compareProblems)
-    .map((problem) => formatProblem(problem).replaceAll(`${folder}/`, ""));
+/** Loads a data folder made of the given files and returns the problems formatted as the analyst reads them. */
+export function problemsFor(files: Record<string, string>): {
+  result: LoadResult;
+  lines: string[];
+} {
+  const directory = makeDataFolder(files);
+  const result = loadDataset(directory);
+  const lines = result.problems.map((problem) =>
+    formatProblem(problem).replaceAll(`${directory}/`, ""),
+  );
+  return { result, lines };
 }
