@@ -13,7 +13,10 @@ afterAll(() => {
  * Makes a scratch data folder with the project's catalogue and council, plus the given files
  * (name to text). The folder is deleted after the test file's tests.
  */
-export function makeScratchFolder(files: Record<string, string> = {}, withDecember = false): string {
+export function makeScratchFolder(
+  files: Record<string, string> = {},
+  withDecember = false,
+): string {
   const folder = mkdtempSync(join(tmpdir(), "scorecard-test-"));
   folders.push(folder);
   copyFileSync("data/catalogue.yaml", join(folder, "catalogue.yaml"));
