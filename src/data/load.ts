@@ -1,13 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { COMPARATORS_FILE, parseComparators, type Comparators } from "../comparators/index.ts";
+import { previousMonth } from "../model/period.ts";
 import type { Catalogue, MonthReport } from "../model/types.ts";
 import { readCatalogueFile } from "./catalogue-file.ts";
 import { displayPath } from "./display-path.ts";
+import { checkAgainstHistory } from "./history.ts";
 import { readMonthFile } from "./month-file.ts";
 import { countErrors, type Problem } from "./problems.ts";
 import { checkAgainstSchema, type SchemaName } from "./schema-validation.ts";
-import { parseSourceDocument, type PathSegment, type SourceDocument } from "./source-document.ts";
+import { parseSourceDocumentCached, saveParseCache } from "./parse-cache.ts";
+import type { PathSegment, SourceDocument } from "./source-document.ts";
 
 export interface Council {
   name: string;
@@ -35,7 +38,7 @@ export interface LoadResult {
   filesRead: number;
 }
 
-const DATA_EXTENSIONS = [".yaml", ".yml", ".json"];
+export const DATA_EXTENSIONS = [".yaml", ".yml", ".json"];
 const MONTH_STEM = /^\d{4}-\d{2}$/;
 const CATALOGUE_STEM = "catalogue";
 const COUNCIL_STEM = "council";
@@ -52,15 +55,9 @@ export function loadDataset(directory: string): LoadResult {
   const display = displayPath;
 
   const readDocument = (file: string, schema: SchemaName): SourceDocument | undefined => {
-    const document = parseSourceDocument(display(file), readFileSync(file, "utf8"));
-    problems.push(...document.problems);
-    if (document.data === undefined) return undefined;
-    const check = checkAgainstSchema(document, schema);
-    problems.push(...check.problems);
-    if (check.problems.length === 0) return document;
-    // Month files are checked further without the parts the schema rejected, so one run lists
-    // every problem in the file. Other files are small enough to fix in two passes.
-    return schema === "month" ? withoutInvalidParts(document, check.invalidPaths) : undefined;
+    const result = readDataFile(file, schema);
+    problems.push(...result.problems);
+    return result.document;
   };
 
   const councilFile = findSingle(files, COUNCIL_STEM, directory, problems);
@@ -78,12 +75,19 @@ export function loadDataset(directory: string): LoadResult {
   const months: MonthReport[] = [];
   const monthFiles = files.filter((file) => MONTH_STEM.test(stemOf(file)));
   reportSameMonthTwice(monthFiles, display, problems);
+  const byPeriod = new Map<string, { month: MonthReport; document: SourceDocument }>();
   for (const file of monthFiles) {
     const document = readDocument(file, "month");
     if (!document || !catalogue) continue;
     const result = readMonthFile(document, catalogue, stemOf(file));
     problems.push(...result.problems);
     months.push(result.month);
+    if (result.month.period === stemOf(file)) byPeriod.set(result.month.period, { month: result.month, document });
+  }
+  for (const { month, document } of byPeriod.values()) {
+    const previous = byPeriod.get(previousMonth(month.period));
+    const previousFile = previous ? { month: previous.month, file: previous.document.file } : undefined;
+    problems.push(...checkAgainstHistory(month, document, previousFile, catalogue!));
   }
   for (const file of files) {
     const stem = stemOf(file);
@@ -99,6 +103,8 @@ export function loadDataset(directory: string): LoadResult {
       });
     }
   }
+
+  saveParseCache();
 
   let comparators: Comparators | undefined;
   const comparatorsFile = join(directory, COMPARATORS_FILE);
@@ -136,6 +142,24 @@ export function loadDataset(directory: string): LoadResult {
     problems,
     filesRead,
   };
+}
+
+/**
+ * Parses one data file and checks it against its schema. Returns the document, or undefined when
+ * it cannot be checked further, with every problem found.
+ */
+export function readDataFile(file: string, schema: SchemaName): { document?: SourceDocument; problems: Problem[] } {
+  const document = parseSourceDocumentCached(displayPath(file), readFileSync(file, "utf8"));
+  const problems = [...document.problems];
+  if (document.data === undefined) return { problems };
+  const check = checkAgainstSchema(document, schema);
+  problems.push(...check.problems);
+  if (check.problems.length === 0) return { document, problems };
+  // Month files are checked further without the parts the schema rejected, so one run lists
+  // every problem in the file. Other files are small enough to fix in two passes.
+  if (schema !== "month") return { problems };
+  const remaining = withoutInvalidParts(document, check.invalidPaths);
+  return remaining ? { document: remaining, problems } : { problems };
 }
 
 /**

@@ -19,6 +19,7 @@ import {
 } from "./observations.ts";
 import type { Problem } from "./problems.ts";
 import type { PathSegment, SourceDocument } from "./source-document.ts";
+import { checkYearToDate } from "./year-to-date.ts";
 
 interface RawReport extends RawObservationFields {
   previous?: RawObservation;
@@ -94,7 +95,9 @@ export function readMonthFile(
       });
       continue;
     }
-    indicators.set(id, readReport(rawReport, indicator, raw.period, ["indicators", id], report));
+    const indicatorReport = readReport(rawReport, indicator, raw.period, ["indicators", id], report);
+    indicators.set(id, indicatorReport);
+    checkYearToDate(indicatorReport, indicator, raw.period, ["indicators", id], report);
   }
   checkBreakdownTotals(indicators, catalogue, report);
 

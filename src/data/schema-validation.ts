@@ -15,11 +15,24 @@ const validators = new Map<SchemaName, ValidateFunction>();
 const addFormats = ((addFormatsPlugin as unknown as { default?: unknown }).default ??
   addFormatsPlugin) as typeof addFormatsPlugin;
 
+let sharedAjv: Ajv2020 | undefined;
+
+/**
+ * Returns the one Ajv instance shared by every schema, because each new instance compiles the
+ * JSON Schema meta-schema again, which costs more than compiling the three schemas themselves.
+ */
+function schemaCompiler(): Ajv2020 {
+  if (!sharedAjv) {
+    sharedAjv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    addFormats(sharedAjv, ["date"]);
+  }
+  return sharedAjv;
+}
+
 function validatorFor(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-    addFormats(ajv, ["date"]);
+    const ajv = schemaCompiler();
     const schema = JSON.parse(
       readFileSync(new URL(`${name}.schema.json`, schemaDirectory), "utf8"),
     );
@@ -41,7 +54,7 @@ export function checkAgainstSchema(document: SourceDocument, schema: SchemaName)
   if (validate(document.data)) return { problems: [], invalidPaths: [] };
   const errors = withoutUnchosenBranches(validate.errors ?? []);
   return {
-    problems: dedupe(errors.map((error) => toProblem(error, document))),
+    problems: dedupe(errors.map((error) => toProblem(error, document, schema))),
     invalidPaths: errors.map((error) => pointerToPath(error.instancePath, document.data)),
   };
 }
@@ -100,10 +113,19 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
-function toProblem(error: ErrorObject, document: SourceDocument): Problem {
+function toProblem(error: ErrorObject, document: SourceDocument, schema: SchemaName): Problem {
   const path = pointerToPath(error.instancePath, document.data);
   const base = { severity: "error" as const, file: document.file };
   const params = error.params as Record<string, unknown>;
+
+  if (schema === "month" && error.data === null && (error.keyword === "type" || error.keyword === "anyOf")) {
+    return {
+      ...base,
+      ...document.locate(path),
+      field: describeField(path, document.data),
+      ...describeUnfilledField(path),
+    };
+  }
 
   switch (error.keyword) {
     case "required": {
@@ -209,6 +231,56 @@ function describeValueError(
     default:
       return { message: error.message ?? "invalid value", found };
   }
+}
+
+/**
+ * Describes a field of a month file left empty, as `npm run new-month` leaves every figure and
+ * commentary for the analyst to fill in. An empty field is always an error, so that nothing
+ * unfinished is published and nothing empty is read as zero.
+ */
+function describeUnfilledField(path: readonly PathSegment[]): Pick<Problem, "message" | "expected" | "found" | "hint"> {
+  const last = path[path.length - 1];
+  const found = "nothing";
+  if (path[0] === "commentary") {
+    return {
+      message: "commentary not filled in",
+      expected: "text",
+      found,
+      hint: "write the section's commentary, or delete the line when the section has none this month",
+    };
+  }
+  if (last === "numerator" || last === "denominator") {
+    return {
+      message: `${last} not filled in`,
+      expected: "a number",
+      found,
+      hint: `write the ${last}, or delete the line when it is not given`,
+    };
+  }
+  if (last === "value" || path[path.length - 2] === "breakdown" || last === "previous") {
+    return {
+      message: "figure not filled in",
+      expected: "a number",
+      found,
+      hint:
+        "write the figure; when it is not known write missing: <reason> in its place, " +
+        "or suppressed: <marker> when it is withheld",
+    };
+  }
+  if (path[0] === "indicators" && path.length === 2) {
+    return {
+      message: "indicator not filled in",
+      expected: "value, missing or suppressed",
+      found,
+      hint: "write value: <number> under it, or delete the indicator when it is not reported this month",
+    };
+  }
+  return {
+    message: `${String(last)} not filled in`,
+    expected: "a value",
+    found,
+    hint: "fill it in, or delete the line",
+  };
 }
 
 function describeType(type: string): string {
