@@ -1,5 +1,9 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { problemsFor } from "./support/data-folder.ts";
+import { loadDataset } from "../src/data/load.ts";
+import { formatProblem } from "../src/data/problems.ts";
+import { makeDataFolder, problemsFor } from "./support/data-folder.ts";
 
 /** A month file with the given lines under `indicators:`. */
 const month = (period: string, indicatorLines: string) =>
@@ -224,5 +228,63 @@ describe("accepted input", () => {
     const text = 'period: "2020-12"\npublished: 2021-01-15\nindicators: {}\n';
     const { result } = problemsFor({ "2020-12.yaml": text });
     expect(result.dataset?.months[0]?.published).toBe("2021-01-15");
+  });
+});
+
+describe("data folder errors", () => {
+  const goodMonth = 'period: "2020-12"\nindicators:\n  children-in-care: { value: 664 }\n';
+
+  it("reports a data folder that does not exist", () => {
+    const result = loadDataset("/nonexistent/scorecard-data");
+    expect(result.problems.map(formatProblem)).toEqual([
+      "/nonexistent/scorecard-data:1:1 data folder not found\n" +
+        "  hint: set SCORECARD_DATA to the folder that holds catalogue.yaml and the month files",
+    ]);
+  });
+
+  it("reports a folder without month files", () => {
+    const { lines } = problemsFor({});
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /:1:1 no month files in the data folder\n  hint: add a month file named by its period/,
+      ),
+    ]);
+  });
+
+  it.each([
+    [
+      "an upper-case extension",
+      { "2020-11.YAML": goodMonth },
+      "2020-11.YAML:1:1 data file extension is not lower case\n  hint: rename the file to 2020-11.yaml",
+    ],
+    [
+      "invalid UTF-8",
+      {
+        "2020-11.yaml": Buffer.from(
+          'period: "2020-11"\nindicators:\n  children-in-care: { value: 650, note: "caf\xe9" }\n',
+          "latin1",
+        ),
+      },
+      "2020-11.yaml:3:45 the file is not valid UTF-8 text\n  hint: save the file as UTF-8; spreadsheets and some editors offer it under Save As",
+    ],
+    [
+      "JSON with a trailing comma",
+      { "2020-11.json": '{"period": "2020-11",\n "indicators": {},\n}' },
+      "2020-11.json:3:1 invalid JSON: Expected double-quoted property name\n  hint: JSON allows no comments, trailing commas or single quotes; or name the file .yaml",
+    ],
+  ])("reports %s", (_case, files, expected) => {
+    const { lines } = problemsFor({ "2020-12.yaml": goodMonth, ...files });
+    expect(lines).toEqual([expected]);
+  });
+
+  it("reports a month file that cannot be read", () => {
+    const directory = makeDataFolder({ "2020-12.yaml": goodMonth });
+    mkdirSync(join(directory, "2020-11.yaml"));
+    const lines = loadDataset(directory).problems.map((problem) =>
+      formatProblem(problem).replaceAll(`${directory}/`, ""),
+    );
+    expect(lines).toEqual([
+      "2020-11.yaml:1:1 cannot read the file: it is a folder, not a file\n  hint: check the file's permissions and that it is a plain file",
+    ]);
   });
 });

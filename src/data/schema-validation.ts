@@ -341,10 +341,10 @@ function hintForWrongType(value: unknown, expected: string): string | undefined 
   return undefined;
 }
 
-const MONTH_PATTERN_SOURCE = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+const MONTH_PATTERN_SOURCE = "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$";
 
 function describePattern(pattern: string): string {
-  if (pattern === MONTH_PATTERN_SOURCE) return "a month written YYYY-MM, such as 2020-12";
+  if (pattern === MONTH_PATTERN_SOURCE) return "a month from 1900 to 2099 written YYYY-MM, such as 2020-12";
   if (pattern.includes("Q[1-4]"))
     return "a month (2020-12), a financial quarter (2020/21 Q3) or a financial year (2020/21)";
   if (pattern.startsWith("^[a-z0-9]+"))
@@ -355,7 +355,7 @@ function describePattern(pattern: string): string {
 
 function hintForPattern(pattern: string, value: unknown): string | undefined {
   if (pattern === MONTH_PATTERN_SOURCE || pattern.includes("Q[1-4]"))
-    return 'write the period in quotes, as "2020-12"';
+    return 'write the year in four digits and the month from 01 to 12, in quotes: "2020-12"';
   if (pattern.startsWith("^[a-z0-9]+") && typeof value === "string") {
     return `try "${value
       .toLowerCase()
