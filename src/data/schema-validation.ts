@@ -67,7 +67,21 @@ export function checkAgainstSchema(document: SourceDocument, schema: SchemaName)
 function withoutUnchosenBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   const kept: ErrorObject[] = [];
   const alternatives = errors.filter((error) => error.keyword === "anyOf");
+  // Where no branch fits the value's type, the anyOf error alone describes it. A `$ref` branch
+  // reports its own type error under the referenced schema's path, so match on the value's path.
+  const unfitting = new Set(
+    alternatives
+      .filter((choice) => !branchTypeMatches(choice))
+      .map((choice) => choice.instancePath),
+  );
   for (const error of errors) {
+    if (
+      error.keyword !== "anyOf" &&
+      error.keyword === "type" &&
+      unfitting.has(error.instancePath)
+    ) {
+      continue;
+    }
     const branchOf = alternatives.find(
       (choice) =>
         error !== choice &&
@@ -118,7 +132,11 @@ function toProblem(error: ErrorObject, document: SourceDocument, schema: SchemaN
   const base = { severity: "error" as const, file: document.file };
   const params = error.params as Record<string, unknown>;
 
-  if (schema === "month" && error.data === null && (error.keyword === "type" || error.keyword === "anyOf")) {
+  if (
+    schema === "month" &&
+    error.data === null &&
+    (error.keyword === "type" || error.keyword === "anyOf")
+  ) {
     return {
       ...base,
       ...document.locate(path),
@@ -238,7 +256,9 @@ function describeValueError(
  * commentary for the analyst to fill in. An empty field is always an error, so that nothing
  * unfinished is published and nothing empty is read as zero.
  */
-function describeUnfilledField(path: readonly PathSegment[]): Pick<Problem, "message" | "expected" | "found" | "hint"> {
+function describeUnfilledField(
+  path: readonly PathSegment[],
+): Pick<Problem, "message" | "expected" | "found" | "hint"> {
   const last = path[path.length - 1];
   const found = "nothing";
   if (path[0] === "commentary") {
@@ -334,6 +354,9 @@ function hintForWrongType(value: unknown, expected: string): string | undefined 
     if (value === null)
       return "a figure that is not known is written as { missing: <reason> }, never left empty";
   }
+  if (expected === "a group of fields" && typeof value === "number") {
+    return `write the figure as value: ${value}`;
+  }
   if (expected === "text" && (typeof value === "boolean" || typeof value === "number")) {
     return `put the text in quotes: "${String(value)}"`;
   }
@@ -344,7 +367,8 @@ function hintForWrongType(value: unknown, expected: string): string | undefined 
 const MONTH_PATTERN_SOURCE = "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$";
 
 function describePattern(pattern: string): string {
-  if (pattern === MONTH_PATTERN_SOURCE) return "a month from 1900 to 2099 written YYYY-MM, such as 2020-12";
+  if (pattern === MONTH_PATTERN_SOURCE)
+    return "a month from 1900 to 2099 written YYYY-MM, such as 2020-12";
   if (pattern.includes("Q[1-4]"))
     return "a month (2020-12), a financial quarter (2020/21 Q3) or a financial year (2020/21)";
   if (pattern.startsWith("^[a-z0-9]+"))

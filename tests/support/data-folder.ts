@@ -20,7 +20,7 @@ export function makeDataFolder(files: Record<string, string | Buffer>): string {
 }
 
 /** Loads a data folder made of the given files and returns the problems formatted as the analyst reads them. */
-export function problemsFor(files: Record<string, string>): {
+export function problemsFor(files: Record<string, string | Buffer>): {
   result: LoadResult;
   lines: string[];
 } {
