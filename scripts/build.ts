@@ -33,7 +33,8 @@ if (!result.dataset) {
   process.exit(1);
 }
 console.log(
-  `data: ${result.filesRead} files read from ${directory}, ${result.dataset.months.length} months, ` +
+  `data: ${result.filesRead} files read from ${directory}, ` +
+    `${result.dataset.months.length} month${result.dataset.months.length === 1 ? "" : "s"}, ` +
     `${warnings} warning${warnings === 1 ? "" : "s"}`,
 );
 rememberDataset(result.dataset);
