@@ -13,7 +13,7 @@ function chartDocument(): Document {
 export type PlotOptions = Plot.PlotOptions;
 
 /**
- * Renders Plot options to SVG markup that stands alone in a page:
+ * Renders Plot options to SVG markup for inlining in a page:
  * - the SVG is one image with an accessible name, so screen readers announce the name and move
  *   on to the data table beside it rather than reading out every tick;
  * - Plot's per-chart style block is dropped, because the site stylesheet styles every chart;

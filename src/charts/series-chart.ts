@@ -5,7 +5,7 @@ import { formatObservation, formatValue } from "../rules/format.ts";
 import { targetInForce } from "../rules/targets.ts";
 import { describeTarget } from "../site/indicator-view.ts";
 import type { Chart } from "./chart.ts";
-import { shortPeriodLabel } from "./labels.ts";
+import { axisPeriodLabel, shortPeriodLabel } from "./labels.ts";
 import { renderPlot } from "./render.ts";
 
 interface Point {
@@ -105,6 +105,7 @@ export function seriesChart(
         domain: labels,
         label: null,
         ticks: thinTicks(labels),
+        tickFormat: axisPeriodLabel,
         padding: monthly ? 0.3 : 0.2,
       },
       y: {
@@ -153,6 +154,15 @@ function summariseSeries(indicator: Indicator, points: readonly Point[]): string
   const highest = known.reduce((best, point) => (point.value > best.value ? point : best));
   const latest = known[known.length - 1]!;
   const gaps = points.length - known.length;
+  if (known.length === 1) {
+    const others =
+      gaps === 1
+        ? " The other figure is missing and shown as a gap."
+        : gaps > 1
+          ? ` The other ${gaps} are missing and shown as gaps.`
+          : "";
+    return `The only figure is for ${latest.label}: ${format(latest.value)}.${others}`;
+  }
   const gapText =
     gaps > 0 ? ` ${gaps} of ${points.length} figures are missing and shown as gaps.` : "";
   return (

@@ -1,5 +1,5 @@
 import { sameFigure } from "../model/observation.ts";
-import { comparePeriods, lastMonthOf, periodKind } from "../model/period.ts";
+import { comparePeriods, lastMonthOf, periodKind, previousMonth } from "../model/period.ts";
 import type {
   Catalogue,
   Correction,
@@ -19,6 +19,7 @@ import {
 } from "./observations.ts";
 import type { Problem } from "./problems.ts";
 import type { PathSegment, SourceDocument } from "./source-document.ts";
+import { checkYearToDate } from "./year-to-date.ts";
 
 interface RawReport extends RawObservationFields {
   previous?: RawObservation;
@@ -94,7 +95,15 @@ export function readMonthFile(
       });
       continue;
     }
-    indicators.set(id, readReport(rawReport, indicator, raw.period, ["indicators", id], report));
+    const indicatorReport = readReport(
+      rawReport,
+      indicator,
+      raw.period,
+      ["indicators", id],
+      report,
+    );
+    indicators.set(id, indicatorReport);
+    checkYearToDate(indicatorReport, indicator, raw.period, ["indicators", id], report);
   }
   checkBreakdownTotals(indicators, catalogue, report);
 
@@ -117,7 +126,13 @@ export function readMonthFile(
     commentary.set(sectionId, text);
   }
 
-  const corrections = readCorrections(raw.corrections ?? [], indicatorsById, indicators, report);
+  const corrections = readCorrections(
+    raw.period,
+    raw.corrections ?? [],
+    indicatorsById,
+    indicators,
+    report,
+  );
   const month: MonthReport = {
     period: raw.period,
     file: document.file,
@@ -154,6 +169,7 @@ function readReport(
     if (observation) result.previous = observation;
   }
   result.series = readSeries(series ?? [], indicator, period, [...path, "series"], report);
+  checkSeriesAgreesWithFigures(result, indicator, period, [...path, "series"], report);
   result.breakdown = readBreakdown(breakdown, indicator, [...path, "breakdown"], report);
   return result;
 }
@@ -211,6 +227,41 @@ function readSeries(
   return points;
 }
 
+/**
+ * A series entry for the file's own month, or for the month its `previous` figure is for, gives the
+ * same figure twice; the two must agree. A year-to-date indicator is exempt, because its series
+ * lists each month's own figure while its headline and previous figures are totals for the year.
+ */
+function checkSeriesAgreesWithFigures(
+  report: IndicatorReport,
+  indicator: Indicator,
+  month: string,
+  path: readonly PathSegment[],
+  reportProblem: ReportProblem,
+): void {
+  if (indicator.cadence === "year-to-date") return;
+  const sameMonth: [string, Observation | undefined, string][] = [
+    [month, report.current, "the figure for the month"],
+    [previousMonth(month), report.previous, "the previous figure"],
+  ];
+  report.series.forEach((point, index) => {
+    for (const [period, figure, name] of sameMonth) {
+      if (point.period !== period || !figure || sameFigure(point.observation, figure)) continue;
+      reportProblem([...path, index], {
+        message: `series entry for ${period} disagrees with ${name}`,
+        expected: describeFigure(figure),
+        found: describeFigure(point.observation),
+        hint: "give the figure once, or make the two agree",
+      });
+    }
+  });
+}
+
+function describeFigure(observation: Observation): string {
+  if (observation.kind === "value") return String(observation.value);
+  return observation.kind === "missing" ? "missing" : `suppressed [${observation.marker}]`;
+}
+
 function readBreakdown(
   raw: Record<string, RawObservation> | undefined,
   indicator: Indicator,
@@ -258,12 +309,19 @@ function checkBreakdownTotals(
     const totalOf = indicator.breakdown?.totalOf;
     const breakdown = indicators.get(indicator.id)?.breakdown;
     const total = totalOf ? indicators.get(totalOf)?.current : undefined;
-    if (!breakdown || breakdown.size === 0 || total?.kind !== "value") continue;
+    if (!breakdown || breakdown.size === 0 || !total) continue;
 
     const known = [...breakdown.values()].filter((observation) => observation.kind === "value");
-    const sum = known.reduce((accumulator, observation) => accumulator + observation.value, 0);
     const complete = known.length === indicator.breakdown!.categories.length;
     const path = ["indicators", indicator.id, "breakdown"];
+    if (total.kind === "suppressed" && complete) {
+      report(path, {
+        message: `every ${indicator.breakdown!.label} figure is given, which reveals the suppressed ${totalOf}`,
+        hint: "suppress at least two categories too, or publish the total",
+      });
+    }
+    if (total.kind !== "value") continue;
+    const sum = known.reduce((accumulator, observation) => accumulator + observation.value, 0);
     if (complete && sum !== total.value) {
       report(path, {
         message: `the ${indicator.breakdown!.label} figures do not add up to ${totalOf}`,
@@ -282,10 +340,11 @@ function checkBreakdownTotals(
 }
 
 /**
- * Reads the dated corrections. Each names an indicator (and category) the catalogue knows, and its
- * `to` figure must be the one the file now gives, so the page and the correction cannot disagree.
+ * Reads the dated corrections. Each names an indicator (and category) from the catalogue. Its `to`
+ * figure must be the one the file now gives, so the page and the correction cannot disagree.
  */
 function readCorrections(
+  month: string,
   rawCorrections: readonly RawCorrection[],
   indicatorsById: ReadonlyMap<string, Indicator>,
   indicators: ReadonlyMap<string, IndicatorReport>,
@@ -317,12 +376,28 @@ function readCorrections(
     const from = readObservation(raw.from, indicator, [...path, "from"], report);
     const to = readObservation(raw.to, indicator, [...path, "to"], report);
     if (!from || !to) return;
+    if (sameFigure(from, to)) {
+      report([...path, "to"], {
+        message: "the correction changes nothing",
+        found: `from and to are both ${describeFigure(to)}`,
+        hint: "give the figure as first published in from, and the corrected one in to",
+      });
+    }
+    if (raw.date < `${month}-01`) {
+      report([...path, "date"], {
+        message: "correction dated before the month it corrects",
+        expected: `a date in ${month} or later`,
+        found: raw.date,
+      });
+    }
     const reported = indicators.get(indicator.id);
     const current =
       raw.category === undefined ? reported?.current : reported?.breakdown.get(raw.category);
     if (!sameFigure(current, to)) {
       report([...path, "to"], {
         message: "the corrected figure is not the one this file gives",
+        expected: current ? describeFigure(current) : "a figure in this file for the indicator",
+        found: describeFigure(to),
         hint: "a correction's 'to' must equal the figure in the file; change both together",
       });
     }

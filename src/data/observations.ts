@@ -26,9 +26,9 @@ export type ReportProblem = (
 ) => void;
 
 /**
- * Turns a written observation into an Observation, reporting what the schema cannot see: exactly
- * one of value, missing or suppressed; a note on every likely reading; a value within its unit's
- * range; and a percentage that agrees with its numerator and denominator.
+ * Turns a written observation into an Observation and reports what the schema cannot check.
+ * An entry gives exactly one of value, missing or suppressed, and a likely reading has a note.
+ * A value lies within its unit's range, and a percentage agrees with its numerator and denominator.
  * Returns undefined when the entry gives no figure at all and `optional` is set.
  */
 export function readObservation(
@@ -67,6 +67,16 @@ export function readObservation(
     });
   }
 
+  if (fields.missing !== undefined || fields.suppressed !== undefined) {
+    const kind = fields.missing !== undefined ? "missing" : "suppressed";
+    for (const part of ["numerator", "denominator"] as const) {
+      if (fields[part] === undefined) continue;
+      report([...path, part], {
+        message: `a ${kind} figure cannot give its ${part}`,
+        hint: "remove it: the parts of a withheld figure would reveal it, and a missing figure has none",
+      });
+    }
+  }
   if (fields.missing !== undefined)
     return withNote({ kind: "missing", reason: fields.missing }, fields.note);
   if (fields.suppressed !== undefined) {
@@ -126,6 +136,19 @@ function checkFraction(
   report: ReportProblem,
 ): void {
   const { numerator, denominator, value } = fields;
+  const parts = [
+    ["numerator", numerator],
+    ["denominator", denominator],
+  ] as const;
+  for (const [part, count] of parts) {
+    if (count !== undefined && !Number.isInteger(count)) {
+      report([...path, part], {
+        message: `the ${part} must be a whole number`,
+        expected: "a whole number of children",
+        found: String(count),
+      });
+    }
+  }
   if (numerator === undefined || denominator === undefined || value === undefined) return;
   if (numerator > denominator) {
     report([...path, "numerator"], {

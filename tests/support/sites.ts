@@ -11,23 +11,27 @@ export interface BuiltSite {
 /** The sub-path the sub-path builds are made for, as an intranet might serve the site. */
 export const SUB_PATH_BASE = "/reports/scorecard/";
 
+/** The data sets the global setup prepares: the real data in data/, and generated example data. */
+export type DataSet = "real" | "example";
+
 export interface SiteBuildPlan {
   name: string;
-  /** The data folder, relative to the project, or a function that makes one and returns it. */
-  data: string | (() => string);
+  data: DataSet;
   base: string;
   /** More environment variables for the build. */
   environment?: Record<string, string>;
 }
 
 /**
- * The data sets every site-wide test runs against, each built at the server's root and below a
- * sub-path. A new data set (such as generated example data) is added here as one more entry.
+ * The sites every site-wide test runs against: each data set built at the server's root and
+ * below a sub-path. The browser tests run their full checks on the root builds.
  */
 export const SITE_BUILD_PLANS: SiteBuildPlan[] = [
-  { name: "real", data: "data", base: "/" },
+  { name: "real", data: "real", base: "/" },
   // A stray BASE_URL in the environment (vitest and some CI systems set one) must not move links.
-  { name: "real-sub-path", data: "data", base: SUB_PATH_BASE, environment: { BASE_URL: "/" } },
+  { name: "real-sub-path", data: "real", base: SUB_PATH_BASE, environment: { BASE_URL: "/" } },
+  { name: "example", data: "example", base: "/" },
+  { name: "example-sub-path", data: "example", base: SUB_PATH_BASE },
 ];
 
 /** Sites built for the server's root, where the browser tests run their full checks. */
