@@ -25,7 +25,8 @@ describe.each(sites)("links of the $name site (base $base)", ({ directory, base 
   });
 
   it("resolve every internal href and src to a file", () => {
-    expect(report.problems).toEqual([]);
+    // A short sample keeps the failure readable when one template fault repeats on every page.
+    expect(report.problems.slice(0, 40), `${report.problems.length} problems in all`).toEqual([]);
   });
 
   it("write no // in any path", () => {

@@ -99,6 +99,20 @@ describeInBrowser.each(rootSites(inject("sites")))(
       },
     );
 
+    // Plot labels its groups of marks, which ARIA forbids on a plain <g>: the chart renderer
+    // removes those labels, and this shows the check above would catch them.
+    it("flags group labels like Plot's", async () => {
+      const month = cases.find((sitePage) => sitePage.type === "month")!;
+      const page = await showPage(session, month);
+      await page.evaluate(() => {
+        for (const group of document.querySelectorAll("svg.chart > g")) {
+          group.setAttribute("aria-label", "bar");
+        }
+      });
+      const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+      expect(results.violations.map((violation) => violation.id)).toEqual(["aria-prohibited-attr"]);
+    });
+
     it("loads everything from its own server without errors", () => {
       expect(session.problems).toEqual([]);
     });

@@ -4,9 +4,17 @@ import { startSession } from "./support/session.ts";
 
 const installed = inject("chromiumInstalled");
 const required = inject("browserRequired");
+const mode = inject("browserMode");
 const [site] = inject("sites");
 
 describe("Chromium for the browser tests", () => {
+  it("is asked for with a valid SCORECARD_E2E", () => {
+    expect(
+      ["", "required"],
+      `invalid SCORECARD_E2E=${JSON.stringify(mode)}: set "required" or nothing`,
+    ).toContain(mode);
+  });
+
   it.skipIf(!installed && !required)("is installed", () => {
     expect(
       installed,

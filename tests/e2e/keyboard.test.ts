@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { rootSites } from "../support/sites.ts";
 import { describeInBrowser } from "./support/describe-in-browser.ts";
-import { pagesToCheck } from "./support/site-pages.ts";
+import { onePagePerType, pagesToCheck } from "./support/site-pages.ts";
 import { showPage, startSession, type Session } from "./support/session.ts";
 
 /** The computed styles that can show focus, as read for one element. */
@@ -18,6 +18,11 @@ interface FocusStyle {
 }
 
 const ORDER_ATTRIBUTE = "data-expected-focus-order";
+
+const VIEWPORTS = {
+  desktop: { device: "desktop", width: 1280, height: 800 },
+  phone: { device: "phone", width: 390, height: 844 },
+} as const;
 
 /**
  * Marks every element that Tab should reach, in document order, and returns their descriptions.
@@ -84,7 +89,7 @@ async function readFocusStyle(page: Page, order: number | "active"): Promise<Foc
   );
 }
 
-/** Says what shows focus on an element, or why nothing visible does. */
+/** Returns what shows focus on an element, or undefined when nothing visible changes. */
 function focusIndicator(unfocused: FocusStyle, focused: FocusStyle): string | undefined {
   if (!focused.outline.startsWith("none") && focused.outlineWidth >= 2) return "outline";
   if (focused.boxShadow !== "none" && focused.boxShadow !== unfocused.boxShadow)
@@ -104,9 +109,19 @@ describeInBrowser.each(rootSites(inject("sites")))(
       await session?.close();
     });
 
-    it.each(pagesToCheck(directory))(
-      "reaches every control in order with visible focus at /$address",
+    // Every page on a desktop, and one of each type on a phone, where wide tables scroll sideways.
+    const cases = [
+      ...pagesToCheck(directory).map((sitePage) => ({ ...sitePage, ...VIEWPORTS.desktop })),
+      ...onePagePerType(pagesToCheck(directory)).map((sitePage) => ({
+        ...sitePage,
+        ...VIEWPORTS.phone,
+      })),
+    ];
+
+    it.each(cases)(
+      "reaches every control in order with visible focus at /$address on a $device",
       async (sitePage) => {
+        await session.page.setViewportSize({ width: sitePage.width, height: sitePage.height });
         const page = await showPage(session, sitePage);
         const expected = await markFocusable(page);
         expect(expected.length).toBeGreaterThan(3);
@@ -138,6 +153,7 @@ describeInBrowser.each(rootSites(inject("sites")))(
     );
 
     it("skips to the main content from the first Tab", async () => {
+      await session.page.setViewportSize(VIEWPORTS.desktop);
       const page = await session.open("");
       await page.keyboard.press("Tab");
       await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(

@@ -44,9 +44,9 @@ export interface LinkReport {
 }
 
 /**
- * Checks every reference in a built site: each internal href and src must resolve to a file of
- * the site below its base path, written without "//" in its path, and each #fragment must name
- * an element of its target page. Resources (stylesheets, images, scripts) may not be external.
+ * Checks every reference in a built site. Each internal href and src must resolve to a file of
+ * the site below its base path, with no "//" in its path, and each #fragment must name an element
+ * of its target page. Resources (stylesheets, images, scripts) may not be external.
  */
 export function checkSiteLinks(root: string, base: string): LinkReport {
   const files = new Set(listFiles(root));

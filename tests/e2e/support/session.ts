@@ -3,7 +3,7 @@ import { launchBrowser, type Browser, type ContextOptions } from "./browser.ts";
 import type { SitePage } from "./site-pages.ts";
 import { serveSite, type StaticServer } from "./static-server.ts";
 
-/** Chromium asks every server for an icon on its own; the site has none, and needs none. */
+/** Chromium requests an icon from every server by itself; the site has none, and needs none. */
 const BROWSER_ICON_REQUEST = "/favicon.ico";
 
 export interface Session {
@@ -13,7 +13,7 @@ export interface Session {
   problems: string[];
   /** The browser's tab, which open() uses unless given another. */
   page: Page;
-  /** Loads the site's page at the given address below its base; throws unless it answers 200. */
+  /** Loads the site's page at the given address below its base; throws unless it returns HTTP 200. */
   open(address: string, page?: Page): Promise<Page>;
   close(): Promise<void>;
 }
@@ -76,7 +76,9 @@ export async function startSession(
       const tab = page;
       const response = await tab.goto(`${server.url}${address}`);
       if (!response?.ok()) {
-        throw new Error(`${server.url}${address} answered HTTP ${response?.status() ?? "nothing"}`);
+        throw new Error(
+          `${server.url}${address} returned HTTP ${response?.status() ?? "no response"}`,
+        );
       }
       return tab;
     },
@@ -89,14 +91,14 @@ export async function startSession(
 
 /**
  * Loads a page that moves the reader on with a meta refresh, and keeps it on screen: the browser
- * still requests the refresh's target, but the answer "204 No Content" leaves the page in place.
+ * still requests the refresh's target, but a "204 No Content" response leaves the page in place.
  * Returns the address the page asked for.
  */
 export async function openHoldingRefresh(session: Session, address: string): Promise<string> {
   const { page } = session;
   const own = `${session.server.url}${address}`;
-  let held: (url: string) => void = () => {};
-  const refreshed = new Promise<string>((resolve) => (held = resolve));
+  let resolveRefresh: (url: string) => void = () => {};
+  const refreshed = new Promise<string>((resolve) => (resolveRefresh = resolve));
   const hold = async (route: Route) => {
     const request = route.request();
     if (!request.isNavigationRequest() || request.url() === own) {
@@ -104,7 +106,7 @@ export async function openHoldingRefresh(session: Session, address: string): Pro
       return;
     }
     await route.fulfill({ status: 204 });
-    held(request.url());
+    resolveRefresh(request.url());
   };
   await page.route("**/*", hold);
   try {

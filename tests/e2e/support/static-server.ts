@@ -38,8 +38,8 @@ export function contentTypeFor(file: string): string {
 
 /**
  * Serves a built site read-only on 127.0.0.1 at a random free port, below the given base path,
- * as a plain static web server would: a folder's address serves its index.html, a folder named
- * without its trailing slash is redirected to it, and anything outside the base is not found.
+ * as a plain static web server would. A folder's address serves its index.html, and a folder
+ * named without its trailing slash is redirected to it. Anything outside the base is not found.
  */
 export async function serveSite(root: string, base = "/"): Promise<StaticServer> {
   if (!base.startsWith("/") || !base.endsWith("/")) {
