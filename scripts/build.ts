@@ -13,6 +13,12 @@ import { compareProblems, countErrors, formatProblem } from "../src/data/problem
 import { dataDirectory, rememberDataset } from "../src/site/dataset.ts";
 
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
+// Astro 5 lets an environment variable of the same name override an import.meta.env value, so an
+// inherited BASE_URL (vitest sets one, and so may a CI system) would move every link off the
+// base set by SCORECARD_BASE. The base comes from astro.config.mjs alone.
+for (const name of ["BASE_URL", "SITE", "ASSETS_PREFIX", "MODE", "DEV", "PROD", "SSR"]) {
+  delete process.env[name];
+}
 
 const started = performance.now();
 const directory = dataDirectory();
