@@ -1,0 +1,29 @@
+import { join } from "node:path";
+import { runMeasured, type ProcessMeasurement } from "./run-measured.ts";
+
+export interface ScorecardBuildFolders {
+  data: string;
+  out: string;
+  chartCache: string;
+}
+
+/** Builds the scorecard site with scripts/build.ts, as `npm run build` does, and measures it. */
+export function buildScorecard(
+  projectRoot: string,
+  folders: ScorecardBuildFolders,
+): Promise<ProcessMeasurement> {
+  return runMeasured(
+    ["--import", "tsx", "scripts/build.ts"],
+    {
+      SCORECARD_DATA: folders.data,
+      SCORECARD_OUT: folders.out,
+      SCORECARD_CHART_CACHE: folders.chartCache,
+    },
+    projectRoot,
+  );
+}
+
+/** Builds the plain site written by writePlainSite into its dist/ folder and measures it. */
+export function buildPlainSite(directory: string): Promise<ProcessMeasurement> {
+  return runMeasured([join(directory, "build.mjs")], {}, directory);
+}
