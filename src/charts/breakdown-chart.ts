@@ -15,7 +15,7 @@ const ROW_HEIGHT = 30;
 
 /**
  * Draws an indicator's breakdown as horizontal bars, one per category, labelled with the figure.
- * A missing or suppressed category gets no bar (never a zero bar) and its label says why.
+ * A missing or suppressed category gets no bar (never a zero bar) and its label gives the reason.
  */
 export function breakdownChart(
   indicator: Indicator,

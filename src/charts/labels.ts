@@ -1,6 +1,6 @@
 import { formatMonthShort, periodKind } from "../model/period.ts";
 
-/** A short period label for a table row or summary: "Dec 2020", "Q3 2020/21", "2020/21". */
+/** Returns a short period label for a table row or summary: "Dec 2020", "Q3 2020/21", "2020/21". */
 export function shortPeriodLabel(period: string): string {
   switch (periodKind(period)) {
     case "month":
@@ -17,7 +17,7 @@ export function estimateTextWidth(text: string): number {
   return Math.ceil(text.length * 5.6);
 }
 
-/** An axis label for a period, on two lines for quarters so that neighbouring bars' labels never overlap. */
+/** Returns an axis label for a period, on two lines for quarters so that neighbouring labels do not overlap. */
 export function axisPeriodLabel(label: string): string {
   return /^Q[1-4] /.test(label) ? label.replace(" ", "\n") : label;
 }

@@ -36,7 +36,7 @@ function openDiskCache(): { version: string; cache: ChartCache | undefined } {
 }
 
 /**
- * Renders Plot options to SVG markup that stands alone in a page (see drawPlot). Each chart is
+ * Renders Plot options to SVG markup for inlining in a page (see drawPlot). Each chart is
  * drawn once per process and kept in the chart cache on disk, keyed by its input and the chart
  * code's version, so an unchanged rebuild reads it back instead of drawing it.
  */

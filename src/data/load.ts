@@ -54,8 +54,8 @@ export function loadDataset(directory: string): LoadResult {
     const check = checkAgainstSchema(document, schema);
     problems.push(...check.problems);
     if (check.problems.length === 0) return document;
-    // Month files are checked further without the parts the schema rejected, so that one run
-    // lists every problem in the file; other files are small enough to fix in two passes.
+    // Month files are checked further without the parts the schema rejected, so one run lists
+    // every problem in the file. Other files are small enough to fix in two passes.
     return schema === "month" ? withoutInvalidParts(document, check.invalidPaths) : undefined;
   };
 

@@ -282,8 +282,8 @@ function checkBreakdownTotals(
 }
 
 /**
- * Reads the dated corrections. Each names an indicator (and category) the catalogue knows, and its
- * `to` figure must be the one the file now gives, so the page and the correction cannot disagree.
+ * Reads the dated corrections. Each names an indicator (and category) from the catalogue. Its `to`
+ * figure must be the one the file now gives, so the page and the correction cannot disagree.
  */
 function readCorrections(
   rawCorrections: readonly RawCorrection[],

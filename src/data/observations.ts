@@ -26,9 +26,9 @@ export type ReportProblem = (
 ) => void;
 
 /**
- * Turns a written observation into an Observation, reporting what the schema cannot see: exactly
- * one of value, missing or suppressed; a note on every likely reading; a value within its unit's
- * range; and a percentage that agrees with its numerator and denominator.
+ * Turns a written observation into an Observation and reports what the schema cannot check.
+ * An entry gives exactly one of value, missing or suppressed, and a likely reading has a note.
+ * A value lies within its unit's range, and a percentage agrees with its numerator and denominator.
  * Returns undefined when the entry gives no figure at all and `optional` is set.
  */
 export function readObservation(

@@ -47,8 +47,9 @@ export function checkAgainstSchema(document: SourceDocument, schema: SchemaName)
 }
 
 /**
- * An `anyOf` of a number or an object reports a failure for every branch. Keep only the errors of
- * the branch whose type matches the value, or a single type error when no branch's type matches.
+ * Drops the errors of `anyOf` branches the value was not meant for. An `anyOf` of a number or an
+ * object reports a failure for every branch, so only the branch whose type matches the value is
+ * kept, or a single type error when no branch's type matches.
  */
 function withoutUnchosenBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   const kept: ErrorObject[] = [];
@@ -87,7 +88,7 @@ function branchTypeMatches(choice: ErrorObject): boolean {
   return branches.some((branch) => typeOfBranch(branch) === jsonType(choice.data));
 }
 
-/** The JSON type a branch accepts; a `$ref` branch in these schemas always names an object. */
+/** Returns the JSON type a branch accepts. A `$ref` branch in these schemas always names an object. */
 function typeOfBranch(branch: { type?: string; $ref?: string } | undefined): string | undefined {
   if (!branch) return undefined;
   return branch.type ?? (branch.$ref ? "object" : undefined);
@@ -298,7 +299,7 @@ function describeLimit(keyword: string, limit: number): string {
   return `of at most ${limit}`;
 }
 
-/** The fields a schema object allows, for "did you mean" hints. */
+/** Lists the fields a schema object allows, for "did you mean" hints. */
 function allowedFields(error: ErrorObject): string[] {
   const schema = error.parentSchema as
     { properties?: Record<string, unknown>; $ref?: string } | undefined;

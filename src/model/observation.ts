@@ -1,6 +1,6 @@
 import type { Observation } from "./types.ts";
 
-/** Whether two observations give the same figure: the same value, marker, or both missing. */
+/** Tells whether two observations give the same figure: the same value, marker, or both missing. */
 export function sameFigure(a: Observation | undefined, b: Observation | undefined): boolean {
   if (!a || !b || a.kind !== b.kind) return false;
   if (a.kind === "value" && b.kind === "value") return a.value === b.value;

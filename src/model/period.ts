@@ -118,7 +118,7 @@ function followsYear(startYear: number, endDigits: string): boolean {
   return (startYear + 1) % 100 === Number(endDigits);
 }
 
-/** Returns the kind of a period string, or undefined when it is none of the three forms. */
+/** Returns the kind of a period string, or undefined when it matches none of the three forms. */
 export function periodKind(text: string): PeriodKind | undefined {
   if (MONTH_PATTERN.test(text)) return "month";
   const quarter = QUARTER_PATTERN.exec(text);

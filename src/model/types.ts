@@ -27,7 +27,7 @@ export interface BreakdownCategory {
 }
 
 export interface Breakdown {
-  /** What the categories divide, in words: "legal status", "team". */
+  /** The name of the division in words: "legal status", "team". */
   label: string;
   categories: BreakdownCategory[];
   /** Indicator whose value the categories add up to, when they do. */
@@ -103,7 +103,7 @@ export interface Correction {
 export interface MonthReport {
   period: string;
   file: string;
-  /** Where the figures came from, shown on the month's page. */
+  /** The source of the figures, shown on the month's page. */
   source?: string;
   published?: string;
   commentary: Map<string, string>;

@@ -21,7 +21,7 @@ export interface RatingRule {
  * Rates a value against its target. Reaching the target exactly counts as meeting it, so a
  * "below 10%" target is met by 10.0%. A shortfall up to the tolerance is Acceptable; beyond is Poor.
  * A missing or suppressed value, a small base, or an indicator without a target gets no rating,
- * and the result says why.
+ * and the result gives the reason.
  */
 export function rateObservation(
   observation: Observation | undefined,

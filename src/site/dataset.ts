@@ -2,14 +2,14 @@ import { resolve } from "node:path";
 import { loadDataset, type Dataset } from "../data/load.ts";
 import { DataError } from "../data/problems.ts";
 
-/** The folder the site is built from: SCORECARD_DATA, or data/ in the working folder. */
+/** Returns the folder the site is built from: SCORECARD_DATA, or data/ in the working folder. */
 export function dataDirectory(): string {
   return resolve(process.env.SCORECARD_DATA ?? "data");
 }
 
-// Astro loads this module in its own module graph, apart from the build script's copy, so the
-// loaded data set is kept on the process rather than in a module variable: either copy finds
-// it, and the data are read and checked once per build whatever the number of pages.
+// Astro loads this module in its own module graph, apart from the build script's copy. The loaded
+// data set is therefore kept on the process rather than in a module variable, so either copy finds
+// it and the data are read and checked once per build, whatever the number of pages.
 const CACHE_KEY = Symbol.for("corporate-parenting-scorecard.datasets");
 
 type DatasetCache = Map<string, Dataset>;

@@ -3,9 +3,9 @@ import type { Dataset } from "../data/load.ts";
 import { sitePath } from "./links.ts";
 
 /**
- * Writes an Atom feed of the published months, newest first. Atom requires absolute ids and
- * dates: ids are tag URIs built from the council's code and the month, and a month without a
- * publication date is dated the first day of the following month, so the feed never depends on
+ * Writes an Atom feed of the published months, newest first. Atom requires an id and a date for
+ * every entry. Ids are tag URIs built from the council's code and the month. A month without a
+ * publication date is dated the first day of the following month, so the feed does not depend on
  * the clock of the machine that builds it.
  */
 export function atomFeed(dataset: Dataset, base: string): string {

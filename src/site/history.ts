@@ -86,7 +86,7 @@ function record(
     track.set(period, { period, observation, reportedIn, revisions: [] });
     return;
   }
-  // Files are read oldest first, so a file for a later month replaces what an earlier one said.
+  // Files are read oldest first, so a later month's file replaces the figure an earlier one gave.
   if (existing.reportedIn > reportedIn) return;
   if (!sameFigure(existing.observation, observation)) {
     existing.revisions.push({ from: existing.observation, to: observation, revisedIn: reportedIn });

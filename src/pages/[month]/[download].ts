@@ -2,7 +2,7 @@ import type { APIRoute } from "astro";
 import { getDataset } from "../../site/dataset.ts";
 import { exportRows, monthJson, rowsToCsv } from "../../site/month-export.ts";
 
-/** Every month's figures as CSV and JSON, beside its page: /2020-12/scorecard-2020-12.csv. */
+/** Writes every month's figures as CSV and JSON beside its page: /2020-12/scorecard-2020-12.csv. */
 export function getStaticPaths() {
   return getDataset().months.flatMap((month) => [
     { params: { month: month.period, download: `scorecard-${month.period}.csv` } },

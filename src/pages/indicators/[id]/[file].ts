@@ -2,7 +2,7 @@ import type { APIRoute } from "astro";
 import { getDataset } from "../../../site/dataset.ts";
 import { historyCsv } from "../../../site/indicator-export.ts";
 
-/** Each indicator's full history as CSV, beside its page: /indicators/adopted/adopted.csv. */
+/** Writes each indicator's full history as CSV beside its page: /indicators/adopted/adopted.csv. */
 export function getStaticPaths() {
   return getDataset().catalogue.indicators.map((indicator) => ({
     params: { id: indicator.id, file: `${indicator.id}.csv` },
