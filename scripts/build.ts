@@ -19,6 +19,8 @@ const directory = dataDirectory();
 const outDir = resolve(process.env.SCORECARD_OUT ?? "dist");
 const stagingDir = `${outDir}.partial`;
 
+// A build interrupted earlier may have left its staging folder; it is never published.
+rmSync(stagingDir, { recursive: true, force: true });
 const result = loadDataset(directory);
 for (const problem of [...result.problems].sort(compareProblems))
   console.error(formatProblem(problem));
@@ -37,6 +39,13 @@ console.log(
 rememberDataset(result.dataset);
 
 rmSync(stagingDir, { recursive: true, force: true });
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    rmSync(stagingDir, { recursive: true, force: true });
+    console.error(`build interrupted: ${outDir} was left as it was`);
+    process.exit(1);
+  });
+}
 const { build } = await import("astro");
 try {
   await build({ root: resolve("."), outDir: stagingDir, logLevel: "warn" });

@@ -200,3 +200,56 @@ describe("the pages around December 2020", () => {
     );
   });
 });
+
+describe("comparators beside December 2020", () => {
+  const comparisonRows = (indicatorId: string, caption: string) => {
+    const tables = [...monthPage().querySelectorAll(`article#${indicatorId} .comparators table`)];
+    const table = tables.find(
+      (candidate) => textOf(candidate.querySelector("caption")) === caption,
+    );
+    if (!table) throw new Error(`no comparator table "${caption}" for ${indicatorId}`);
+    return tableRows(table);
+  };
+
+  it("shows the rate per 10,000 beside England, the region and the neighbours", () => {
+    expect(
+      comparisonRows(
+        "children-in-care",
+        "Children in care on 31 March per 10,000 children, 31 March 2021: published comparators",
+      ),
+    ).toEqual([
+      ["Cambridgeshire", "48 per 10,000"],
+      ["England", "69 per 10,000"],
+      ["East of England", "50 per 10,000"],
+      [
+        "Statistical neighbours",
+        "Average 50.8 per 10,000, range 37 per 10,000 to 73 per 10,000 (10 of 10 councils)",
+      ],
+    ]);
+  });
+
+  it("uses the published year nearest the month", () => {
+    const rows = comparisonRows(
+      "average-caseload",
+      "Average caseload of case-holding children and family social workers (FTE), 30 September 2020: published comparators",
+    );
+    expect(rows[0]).toEqual(["Cambridgeshire", "9.7"]);
+  });
+
+  it("says how the published definition differs from the monthly one", () => {
+    const text = textOf(monthPage().querySelector("article#children-in-care .comparators"));
+    expect(text).toContain(
+      "Counted on 31 March each year, where the scorecard counts the children in care on the last day of each month.",
+    );
+  });
+
+  it("counts a neighbour left out, never as zero", () => {
+    const rows = comparisonRows(
+      "care-leavers-in-touch",
+      "Care leavers aged 17 to 18 whose activity the council knows (in touch), 31 March 2021: published comparators",
+    );
+    expect(rows[3]![1]).toBe(
+      "Average 94.1%, range 71% to 100% (9 of 10 councils; 1 not published or suppressed)",
+    );
+  });
+});

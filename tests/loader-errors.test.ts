@@ -125,6 +125,51 @@ describe("loader errors", () => {
         '2020-12.yaml:6:5 corrections, entry 1, reason: missing required field "reason"\n  hint: add "reason:" here',
       ],
     ],
+    [
+      "an alias to no anchor",
+      month("2020-12", "  children-in-care:\n    value: *nope\n"),
+      [
+        "2020-12.yaml:4:12 indicator children-in-care, value: alias *nope refers to no anchor\n" +
+          "  hint: define &nope on an earlier value, or write the value out here",
+      ],
+    ],
+    [
+      "an explicit YAML tag",
+      month("2020-12", "  children-in-care:\n    value: !!float 664\n"),
+      [
+        "2020-12.yaml:4:20 indicator children-in-care, value: explicit YAML tag not allowed (found !!float)\n" +
+          "  hint: remove the tag and write the value plainly: a number, or text in quotes",
+      ],
+    ],
+    [
+      "a second YAML document",
+      month("2020-12", "  children-in-care:\n    value: 664\n---\nperiod: x\n"),
+      [
+        "2020-12.yaml:5:1 more than one YAML document in the file\n" +
+          "  hint: a data file holds one document: remove the --- line and move what follows into the file it belongs to",
+      ],
+    ],
+    [
+      "a control character in text",
+      month("2020-12", '  children-in-care:\n    value: 664\n    note: "a\\u0001b"\n'),
+      [
+        "2020-12.yaml:5:11 indicator children-in-care, note: control character U+0001 in text\n" +
+          "  hint: retype the text or delete the invisible character; it often comes from copying out of another program",
+      ],
+    ],
+    [
+      "a series that contradicts the month's own figure",
+      month(
+        "2020-12",
+        '  children-in-care:\n    value: 664\n    previous: 650\n    series:\n      - { period: "2020-11", value: 640 }\n      - { period: "2020-12", value: 600 }\n',
+      ),
+      [
+        "2020-12.yaml:7:9 indicator children-in-care, series entry 1 (2020-11): series entry for 2020-11 disagrees with the previous figure (expected 650, found 640)\n" +
+          "  hint: give the figure once, or make the two agree",
+        "2020-12.yaml:8:9 indicator children-in-care, series entry 2 (2020-12): series entry for 2020-12 disagrees with the figure for the month (expected 664, found 600)\n" +
+          "  hint: give the figure once, or make the two agree",
+      ],
+    ],
   ])("reports %s", (_case, text, expected) => {
     const { result, lines } = problemsFor({ "2020-12.yaml": text });
     expect(lines).toEqual(expected);

@@ -155,7 +155,12 @@ function summariseSeries(indicator: Indicator, points: readonly Point[]): string
   const latest = known[known.length - 1]!;
   const gaps = points.length - known.length;
   if (known.length === 1) {
-    const others = gaps > 0 ? ` The other ${gaps} are missing and shown as gaps.` : "";
+    const others =
+      gaps === 1
+        ? " The other figure is missing and shown as a gap."
+        : gaps > 1
+          ? ` The other ${gaps} are missing and shown as gaps.`
+          : "";
     return `The only figure is for ${latest.label}: ${format(latest.value)}.${others}`;
   }
   const gapText =

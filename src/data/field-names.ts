@@ -9,6 +9,7 @@ const SINGULAR: Record<string, string> = {
   breakdown: "breakdown",
   commentary: "commentary for section",
   revisions: "revision",
+  measures: "measure",
 };
 
 /**

@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { extname, join } from "node:path";
+import { COMPARATORS_FILE, parseComparators, type Comparators } from "../comparators/index.ts";
 import type { Catalogue, MonthReport } from "../model/types.ts";
 import { readCatalogueFile } from "./catalogue-file.ts";
+import { displayPath } from "./display-path.ts";
 import { readMonthFile } from "./month-file.ts";
 import { countErrors, type Problem } from "./problems.ts";
 import { checkAgainstSchema, type SchemaName } from "./schema-validation.ts";
@@ -22,6 +24,8 @@ export interface Dataset {
   catalogue: Catalogue;
   /** Every month file, oldest first. */
   months: MonthReport[];
+  /** Published figures for England, the region and similar councils, when the folder has them. */
+  comparators?: Comparators;
 }
 
 export interface LoadResult {
@@ -96,6 +100,22 @@ export function loadDataset(directory: string): LoadResult {
     }
   }
 
+  let comparators: Comparators | undefined;
+  const comparatorsFile = join(directory, COMPARATORS_FILE);
+  if (existsSync(comparatorsFile) && councilDocument && catalogue) {
+    const result = parseComparators(
+      readFileSync(comparatorsFile, "utf8"),
+      display(comparatorsFile),
+      {
+        councilCode: (councilDocument.data as { code: string }).code,
+        councilFile: councilDocument.file,
+        indicatorIds: catalogue.indicators.map((indicator) => indicator.id),
+      },
+    );
+    problems.push(...result.problems);
+    comparators = result.comparators;
+  }
+
   const filesRead = files.length;
   if (countErrors(problems) > 0 || !catalogue || !councilDocument) return { problems, filesRead };
   const council = councilDocument.data as Partial<Council> & { name: string; code: string };
@@ -111,6 +131,7 @@ export function loadDataset(directory: string): LoadResult {
       },
       catalogue,
       months,
+      ...(comparators ? { comparators } : {}),
     },
     problems,
     filesRead,
@@ -144,12 +165,6 @@ function withoutInvalidParts(
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-/** Names a file relative to the working folder when it is inside it, else by its full path. */
-function displayPath(file: string): string {
-  const relativePath = relative(process.cwd(), file);
-  return relativePath && !relativePath.startsWith("..") ? relativePath : file;
 }
 
 function listDataFiles(directory: string): string[] {

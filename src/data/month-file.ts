@@ -1,5 +1,5 @@
 import { sameFigure } from "../model/observation.ts";
-import { comparePeriods, lastMonthOf, periodKind } from "../model/period.ts";
+import { comparePeriods, lastMonthOf, periodKind, previousMonth } from "../model/period.ts";
 import type {
   Catalogue,
   Correction,
@@ -154,6 +154,7 @@ function readReport(
     if (observation) result.previous = observation;
   }
   result.series = readSeries(series ?? [], indicator, period, [...path, "series"], report);
+  checkSeriesAgreesWithFigures(result, indicator, period, [...path, "series"], report);
   result.breakdown = readBreakdown(breakdown, indicator, [...path, "breakdown"], report);
   return result;
 }
@@ -209,6 +210,41 @@ function readSeries(
     if (observation) points.push({ period, observation });
   });
   return points;
+}
+
+/**
+ * A series entry for the file's own month, or for the month its `previous` figure is for, gives the
+ * same figure twice; the two must agree. A year-to-date indicator is exempt, because its series
+ * lists each month's own figure while its headline and previous figures are totals for the year.
+ */
+function checkSeriesAgreesWithFigures(
+  report: IndicatorReport,
+  indicator: Indicator,
+  month: string,
+  path: readonly PathSegment[],
+  reportProblem: ReportProblem,
+): void {
+  if (indicator.cadence === "year-to-date") return;
+  const sameMonth: [string, Observation | undefined, string][] = [
+    [month, report.current, "the figure for the month"],
+    [previousMonth(month), report.previous, "the previous figure"],
+  ];
+  report.series.forEach((point, index) => {
+    for (const [period, figure, name] of sameMonth) {
+      if (point.period !== period || !figure || sameFigure(point.observation, figure)) continue;
+      reportProblem([...path, index], {
+        message: `series entry for ${period} disagrees with ${name}`,
+        expected: describeFigure(figure),
+        found: describeFigure(point.observation),
+        hint: "give the figure once, or make the two agree",
+      });
+    }
+  });
+}
+
+function describeFigure(observation: Observation): string {
+  if (observation.kind === "value") return String(observation.value);
+  return observation.kind === "missing" ? "missing" : `suppressed [${observation.marker}]`;
 }
 
 function readBreakdown(
@@ -323,6 +359,8 @@ function readCorrections(
     if (!sameFigure(current, to)) {
       report([...path, "to"], {
         message: "the corrected figure is not the one this file gives",
+        expected: current ? describeFigure(current) : "a figure in this file for the indicator",
+        found: describeFigure(to),
         hint: "a correction's 'to' must equal the figure in the file; change both together",
       });
     }

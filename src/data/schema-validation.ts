@@ -6,7 +6,7 @@ import { describeField } from "./field-names.ts";
 import type { Problem } from "./problems.ts";
 import type { PathSegment, SourceDocument } from "./source-document.ts";
 
-export type SchemaName = "catalogue" | "month" | "council";
+export type SchemaName = "catalogue" | "month" | "council" | "comparators";
 
 const schemaDirectory = new URL("../../schemas/", import.meta.url);
 const validators = new Map<SchemaName, ValidateFunction>();

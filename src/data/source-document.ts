@@ -28,6 +28,9 @@ export interface SourceDocument {
   locateKey(path: readonly PathSegment[]): { line: number; column: number };
 }
 
+// Aliases may repeat a note or a value; many more than this means aliases of aliases multiplying.
+const MAX_ALIAS_COUNT = 1000;
+
 // YAML 1.1 read these as booleans; YAML 1.2 reads them as text. Either reading may be wrong.
 const YAML_1_1_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
@@ -55,7 +58,9 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
   };
 
   const problems: Problem[] = [];
-  for (const error of [...document.errors, ...document.warnings]) {
+  // An explicit tag is reported once below, by findExplicitTags, rather than by the yaml package too.
+  const warnings = document.warnings.filter((warning) => warning.code !== "TAG_RESOLVE_FAILED");
+  for (const error of [...document.errors, ...warnings]) {
     problems.push({
       severity: "error",
       file,
@@ -66,6 +71,11 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
     });
   }
   problems.push(...findAmbiguousBooleans(file, document, position));
+  const tagProblems = findExplicitTags(file, document, position);
+  problems.push(...tagProblems);
+  problems.push(...findControlCharacters(file, document, position));
+  const aliasProblems = findUnresolvedAliases(file, document, position);
+  problems.push(...aliasProblems);
 
   const locateNode = (path: readonly PathSegment[]) => {
     for (let length = path.length; length >= 0; length--) {
@@ -87,13 +97,31 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
   };
 
   // A duplicate key leaves the rest of the file readable, so its other problems can still be found.
-  const readable = document.errors.every((error) => error.code === "DUPLICATE_KEY");
-  const data = readable ? document.toJS({ maxAliasCount: 1000 }) : undefined;
+  const readable =
+    aliasProblems.length === 0 &&
+    tagProblems.length === 0 &&
+    document.errors.every((error) => error.code === "DUPLICATE_KEY");
+  let data: unknown;
+  if (readable) {
+    try {
+      data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      problems.push({
+        severity: "error",
+        file,
+        ...firstAliasPosition(document, position),
+        field: "",
+        message: `aliases expand to too many values (${error instanceof Error ? error.message : error})`,
+        hint: "write the values out instead of repeating aliases of aliases",
+      });
+    }
+  }
   return { file, data, problems, locate: locateNode, locateKey };
 }
 
 function describeYamlError(code: string, message: string): string {
   if (code === "DUPLICATE_KEY") return "duplicate key: the same field is given twice";
+  if (code === "MULTIPLE_DOCS") return "more than one YAML document in the file";
   // The yaml package's own message is accurate; keep only its first line.
   return `invalid YAML: ${message.split("\n")[0]}`;
 }
@@ -102,6 +130,8 @@ function yamlHint(code: string): string | undefined {
   switch (code) {
     case "DUPLICATE_KEY":
       return "keep one of the two entries and delete the other";
+    case "MULTIPLE_DOCS":
+      return "a data file holds one document: remove the --- line and move what follows into the file it belongs to";
     case "TAB_AS_INDENT":
       return "indent with spaces, not tabs";
     case "BAD_INDENT":
@@ -148,4 +178,84 @@ function pathOfNode(ancestors: readonly unknown[], node: unknown): PathSegment[]
     if (isSeq(ancestor)) path.push(ancestor.items.indexOf(child as never));
   });
   return path;
+}
+
+type Position = (offset: number) => { line: number; column: number };
+
+/** Reports every explicit tag such as !!float or !!binary: data files use plain YAML values only. */
+function findExplicitTags(file: string, document: Document, position: Position): Problem[] {
+  const problems: Problem[] = [];
+  visit(document, {
+    Node(_key, node, path) {
+      if (!node.tag || !node.range) return;
+      problems.push({
+        severity: "error",
+        file,
+        ...position(node.range[0]),
+        field: describeField(pathOfNode(path, node)),
+        message: "explicit YAML tag not allowed",
+        found: node.tag.replace("tag:yaml.org,2002:", "!!"),
+        hint: "remove the tag and write the value plainly: a number, or text in quotes",
+      });
+    },
+  });
+  return problems;
+}
+
+/** Reports every alias (*name) whose anchor (&name) is not defined before it. */
+function findUnresolvedAliases(file: string, document: Document, position: Position): Problem[] {
+  const problems: Problem[] = [];
+  visit(document, {
+    Alias(_key, node, path) {
+      if (node.resolve(document) !== undefined || !node.range) return;
+      problems.push({
+        severity: "error",
+        file,
+        ...position(node.range[0]),
+        field: describeField(pathOfNode(path, node)),
+        message: `alias *${node.source} refers to no anchor`,
+        hint: `define &${node.source} on an earlier value, or write the value out here`,
+      });
+    },
+  });
+  return problems;
+}
+
+function firstAliasPosition(
+  document: Document,
+  position: Position,
+): { line: number; column: number } {
+  let found = { line: 1, column: 1 };
+  visit(document, {
+    Alias(_key, node) {
+      if (node.range) found = position(node.range[0]);
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+// Control characters other than tab and line ends are invisible on a page and invalid in XML.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Reports text containing a control character, which usually comes from a bad copy and paste. */
+function findControlCharacters(file: string, document: Document, position: Position): Problem[] {
+  const problems: Problem[] = [];
+  visit(document, {
+    Scalar(_key, node, path) {
+      if (typeof node.value !== "string" || !node.range) return;
+      const match = CONTROL_CHARACTER.exec(node.value);
+      if (!match) return;
+      const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+      problems.push({
+        severity: "error",
+        file,
+        ...position(node.range[0]),
+        field: describeField(pathOfNode(path, node)),
+        message: `control character U+${code} in text`,
+        hint: "retype the text or delete the invisible character; it often comes from copying out of another program",
+      });
+    },
+  });
+  return problems;
 }

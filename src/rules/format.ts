@@ -15,7 +15,9 @@ export function formatNumber(value: number, decimals: number): string {
     formatters.set(decimals, formatter);
   }
   // Intl rounds half to even on some inputs; round first so text and judgements agree.
-  return formatter.format(roundTo(value, decimals));
+  const rounded = roundTo(value, decimals);
+  // Negative zero would print as "-0".
+  return formatter.format(Object.is(rounded, -0) ? 0 : rounded);
 }
 
 /** Formats a value with its unit: "664", "98.5%", "467 days", "57 per 10,000". */

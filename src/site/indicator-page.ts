@@ -1,8 +1,11 @@
 import type { Chart } from "../charts/chart.ts";
+import { comparatorChart } from "../charts/comparator-chart.ts";
 import { seriesChart } from "../charts/series-chart.ts";
+import type { ComparatorMeasure } from "../comparators/index.ts";
 import { monthRange } from "../model/period.ts";
 import type { Indicator, SeriesPoint } from "../model/types.ts";
 import type { Dataset } from "../data/load.ts";
+import { measuresFor } from "./comparator-view.ts";
 import { historyOf, type HistoryPoint, type IndicatorHistory } from "./history.ts";
 
 export interface IndicatorPageView {
@@ -11,6 +14,8 @@ export interface IndicatorPageView {
   charts: Chart[];
   /** Every revised figure, for the list of changes. */
   revised: HistoryPoint[];
+  /** The published measures compared with other councils, each with its chart. */
+  comparisons: { measure: ComparatorMeasure; chart: Chart }[];
 }
 
 /** Builds an indicator's page: its history across every month file, charted and tabled. */
@@ -52,7 +57,12 @@ export function viewIndicatorPage(dataset: Dataset, indicator: Indicator): Indic
   const revised = [...history.headline, ...history.months, ...history.quarters].filter(
     (point) => point.revisions.length > 0,
   );
-  return { indicator, history, charts, revised };
+  const { comparators } = dataset;
+  const comparisons = measuresFor(comparators, indicator.id).map((measure) => ({
+    measure,
+    chart: comparatorChart(comparators!, measure),
+  }));
+  return { indicator, history, charts, revised, comparisons };
 }
 
 function toSeries(points: readonly HistoryPoint[]): SeriesPoint[] {

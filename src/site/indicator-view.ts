@@ -16,6 +16,7 @@ import { directionOfTravel, type DirectionResult } from "../rules/direction.ts";
 import { rateObservation, type RatingResult } from "../rules/rag.ts";
 import { targetInForce } from "../rules/targets.ts";
 import { formatObservation, formatValue } from "../rules/format.ts";
+import type { ComparatorTable } from "./comparator-view.ts";
 
 /** Everything a page shows about one indicator in one month, with its judgements computed. */
 export interface IndicatorView {
@@ -30,6 +31,8 @@ export interface IndicatorView {
   rating: RatingResult;
   previous: { observation: Observation; period: string; fromFile: string } | undefined;
   direction: DirectionResult;
+  /** Published comparators for the council, England, its region and its neighbours, if any. */
+  comparisons: ComparatorTable[];
 }
 
 /**
@@ -68,6 +71,7 @@ export function viewIndicator(
       indicator.polarity,
       indicator.decimals,
     ),
+    comparisons: [],
   };
 }
 

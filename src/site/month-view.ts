@@ -4,6 +4,12 @@ import { seriesChart } from "../charts/series-chart.ts";
 import { previousMonth } from "../model/period.ts";
 import type { MonthReport, Section } from "../model/types.ts";
 import type { Dataset } from "../data/load.ts";
+import {
+  comparatorTable,
+  measuresFor,
+  nearestYear,
+  type ComparatorTable,
+} from "./comparator-view.ts";
 import { describeCoverage, viewIndicator, type IndicatorView } from "./indicator-view.ts";
 
 export interface SectionView {
@@ -42,7 +48,10 @@ function buildMonthView(dataset: Dataset, month: MonthReport): MonthView {
   const sections = dataset.catalogue.sections.map((section) => {
     const indicators = dataset.catalogue.indicators
       .filter((indicator) => indicator.section === section.id)
-      .map((indicator) => viewIndicator(indicator, month, previous));
+      .map((indicator) => ({
+        ...viewIndicator(indicator, month, previous),
+        comparisons: comparisonsFor(dataset, indicator.id, month.period),
+      }));
     return {
       section,
       indicators,
@@ -67,4 +76,14 @@ function chartsFor(view: IndicatorView, month: MonthReport): Chart[] {
   }
   if (report.series.length > 0) charts.push(seriesChart(view.indicator, report.series));
   return charts;
+}
+
+/** Lays out each comparator measure of an indicator for the published year nearest the month. */
+function comparisonsFor(dataset: Dataset, indicatorId: string, period: string): ComparatorTable[] {
+  const { comparators } = dataset;
+  if (!comparators) return [];
+  return measuresFor(comparators, indicatorId).flatMap((measure) => {
+    const year = nearestYear(measure, period);
+    return year ? [comparatorTable(comparators, measure, year)] : [];
+  });
 }
