@@ -1,14 +1,16 @@
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import * as Plot from "@observablehq/plot";
 import { describe, expect, it } from "vitest";
 import { chartCodeVersion, chartKey, openChartCache } from "../src/charts/chart-cache.ts";
@@ -70,7 +72,7 @@ describe("chart cache", () => {
     ["a changed accessible name", chartKey(barOptions([3, 5, 8]), "Other bars", VERSION)],
     ["a changed code version", chartKey(barOptions([3, 5, 8]), "Bars", "plot@test charts@new")],
     [
-      "a changed function",
+      "an added tick format",
       chartKey(
         barOptions([3, 5, 8], { x: { tickFormat: (value: number) => `${value}%` } }),
         "Bars",
@@ -81,11 +83,18 @@ describe("chart cache", () => {
     expect(changed).not.toBe(base);
   });
 
-  it("keys functions by their source text", () => {
+  it("keys functions by name, not source", () => {
     const withFormat = (format: (value: number) => string) =>
       chartKey(barOptions([1], { x: { tickFormat: format } }), "Bars", VERSION);
-    expect(withFormat((value) => `${value}%`)).toBe(withFormat((value) => `${value}%`));
-    expect(withFormat((value) => `${value}%`)).not.toBe(withFormat((value) => `${value} %`));
+    function percent(value: number): string {
+      return `${value}%`;
+    }
+    function count(value: number): string {
+      return `${value}`;
+    }
+    expect(withFormat(percent)).not.toBe(withFormat(count));
+    // A changed body shows in the version instead, which hashes the source files.
+    expect(withFormat((value) => `${value}%`)).toBe(withFormat((value) => `${value} %`));
   });
 
   it("keys an object that refers to itself", () => {
@@ -139,10 +148,26 @@ describe("chart cache", () => {
     expect(entryFiles(folder)).toEqual([`${"2".repeat(64)}.svg`]);
   });
 
-  it("versions the chart code with Plot, linkedom and src/charts", () => {
+  it("versions the chart code with Plot, linkedom and src", () => {
     expect(chartCodeVersion()).toMatch(
-      /^@observablehq\/plot@\d+\.\d+\.\d+\S* linkedom@\d+\.\d+\.\d+\S* charts@[0-9a-f]{16}$/,
+      /^@observablehq\/plot@\d+\.\d+\.\d+\S* linkedom@\d+\.\d+\.\d+\S* src@[0-9a-f]{16}$/,
     );
+  });
+
+  it("changes the version when a source file changes", () => {
+    const project = temporaryFolder();
+    symlinkSync(resolve("node_modules"), join(project, "node_modules"), "dir");
+    writeFileSync(join(project, "package.json"), "{}");
+    mkdirSync(join(project, "src", "charts"), { recursive: true });
+    writeFileSync(join(project, "src", "charts", "example.ts"), "export const width = 640;\n");
+    const before = chartCodeVersion(project);
+    writeFileSync(join(project, "src", "charts", "example.ts"), "export const width = 600;\n");
+
+    expect(before).toBeDefined();
+    expect(chartCodeVersion(project)).not.toBe(before);
+  });
+
+  it("has no version without the project's packages", () => {
     expect(chartCodeVersion(temporaryFolder())).toBeUndefined();
   });
 });

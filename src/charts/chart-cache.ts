@@ -1,4 +1,4 @@
-import { createHash, randomBytes, type Hash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import {
   mkdirSync,
   readdirSync,
@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 
 /**
  * Rendered charts kept on disk between builds, one file per chart named by the hash of its input,
@@ -102,110 +102,130 @@ function modifiedTime(path: string): number | undefined {
 }
 
 /**
- * Returns a hex SHA-256 of a chart's input: its Plot options (marks with their data, functions
- * by their source text) and accessible name, together with `version`.
+ * Returns a hex SHA-256 of a chart's input: its Plot options (marks with their data) and its
+ * accessible name, together with `version`. Functions count by name only, since the chart code
+ * they come from is part of the version (see chartCodeVersion).
  *
- * NOTE: a function in the options is keyed by its source text alone. A function that reads a
- * variable from outside itself, whose value differs between charts, would make two different
- * charts share a key: pass such values as data or constant options instead.
+ * NOTE: a function that reads a variable from outside itself, whose value differs between
+ * charts, would make two different charts share a key: pass such values as data or options.
  */
 export function chartKey(options: unknown, accessibleName: string, version: string): string {
-  const hash = createHash("sha256");
-  hash.update(`${version}\n${accessibleName}\n`);
-  writeValue(hash, options, new Set());
-  return hash.digest("hex");
+  const parts: string[] = [version, "\n", accessibleName, "\n"];
+  appendValue(parts, options, new Map());
+  return sha256(parts.join(""));
 }
 
-/** Feeds a canonical text form of a value to a hash, walking objects in key order of creation. */
-function writeValue(hash: Hash, value: unknown, ancestors: Set<object>): void {
+/**
+ * Appends a canonical text form of a value, walking objects in the order their keys were created.
+ * An object met a second time (Plot marks share one data array) is written as a reference to its
+ * first appearance, which keeps the text short and makes cycles finite.
+ */
+function appendValue(parts: string[], value: unknown, seen: Map<object, number>): void {
   switch (typeof value) {
     case "string":
-      hash.update(JSON.stringify(value));
+      parts.push(JSON.stringify(value));
       return;
     case "number":
+      parts.push(String(value));
+      return;
     case "bigint":
     case "boolean":
     case "symbol":
-      hash.update(`${typeof value}:${String(value)}`);
+      parts.push(`${typeof value}:${String(value)}`);
       return;
     case "undefined":
-      hash.update("undefined");
+      parts.push("undefined");
       return;
     case "function":
-      hash.update(`function:${JSON.stringify(String(value))}`);
+      parts.push(`function ${value.name}`);
       return;
   }
   if (value === null) {
-    hash.update("null");
+    parts.push("null");
     return;
   }
   const object = value as object;
-  if (ancestors.has(object)) {
-    hash.update("<cycle>");
+  const first = seen.get(object);
+  if (first !== undefined) {
+    parts.push(`#${first}`);
     return;
   }
-  ancestors.add(object);
+  seen.set(object, seen.size);
   if (Array.isArray(object) || ArrayBuffer.isView(object)) {
-    hash.update("[");
+    parts.push("[");
     for (const item of Array.from(object as ArrayLike<unknown>)) {
-      writeValue(hash, item, ancestors);
-      hash.update(",");
+      appendValue(parts, item, seen);
+      parts.push(",");
     }
-    hash.update("]");
+    parts.push("]");
   } else if (object instanceof Date) {
-    hash.update(`Date:${object.getTime()}`);
+    parts.push(`Date:${object.getTime()}`);
   } else if (object instanceof Map || object instanceof Set) {
-    hash.update(`${object.constructor.name}{`);
-    writeValue(hash, [...object], ancestors);
-    hash.update("}");
+    parts.push(`${object.constructor.name}{`);
+    appendValue(parts, [...object], seen);
+    parts.push("}");
   } else {
-    hash.update(`${object.constructor?.name ?? "Object"}{`);
+    parts.push(`${object.constructor?.name ?? "Object"}{`);
     for (const [key, item] of Object.entries(object)) {
-      hash.update(`${JSON.stringify(key)}:`);
-      writeValue(hash, item, ancestors);
-      hash.update(",");
+      parts.push(JSON.stringify(key), ":");
+      appendValue(parts, item, seen);
+      parts.push(",");
     }
-    hash.update("}");
+    parts.push("}");
   }
-  ancestors.delete(object);
 }
 
 /**
  * Returns a version of everything besides a chart's input that shapes its SVG: the versions of
- * Plot and linkedom and a hash of the chart code in src/charts. Returns undefined when any of
- * them cannot be read from the working folder, and charts are then not cached on disk.
+ * Plot and linkedom and a hash of every TypeScript file in src/, where the chart code and the
+ * formatting it calls live. Returns undefined when any of them cannot be read from the project
+ * folder, and charts are then not cached on disk.
  */
 export function chartCodeVersion(projectRoot = process.cwd()): string | undefined {
   try {
     const requireFromProject = createRequire(join(projectRoot, "package.json"));
-    const packageVersion = (name: string) => {
-      let folder = dirname(requireFromProject.resolve(name));
-      for (;;) {
-        try {
-          const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8"));
-          if (manifest.name === name) return `${name}@${manifest.version}`;
-        } catch {
-          // No package.json in this folder: keep looking above it.
-        }
-        const parent = dirname(folder);
-        if (parent === folder) throw new Error(`no package.json found for ${name}`);
-        folder = parent;
-      }
-    };
-    const chartsFolder = join(projectRoot, "src", "charts");
     const code = createHash("sha256");
-    for (const name of readdirSync(chartsFolder).sort()) {
-      if (!name.endsWith(".ts")) continue;
-      code.update(`${name}\n`);
-      code.update(readFileSync(join(chartsFolder, name)));
+    const sourceFolder = join(projectRoot, "src");
+    for (const path of listTypeScriptFiles(sourceFolder)) {
+      code.update(`${relative(sourceFolder, path)}\n`);
+      code.update(readFileSync(path));
     }
     return [
-      packageVersion("@observablehq/plot"),
-      packageVersion("linkedom"),
-      `charts@${code.digest("hex").slice(0, 16)}`,
+      packageVersion(requireFromProject, "@observablehq/plot"),
+      packageVersion(requireFromProject, "linkedom"),
+      `src@${code.digest("hex").slice(0, 16)}`,
     ].join(" ");
   } catch {
     return undefined;
+  }
+}
+
+function listTypeScriptFiles(folder: string): string[] {
+  const files: string[] = [];
+  const entries = readdirSync(folder, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...listTypeScriptFiles(path));
+    else if (entry.name.endsWith(".ts")) files.push(path);
+  }
+  return files;
+}
+
+/** Returns "name@version" from the package.json of an installed package. */
+function packageVersion(requireFromProject: NodeJS.Require, name: string): string {
+  // Packages need not export their package.json, so look for it above their entry point.
+  let folder = dirname(requireFromProject.resolve(name));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8"));
+      if (manifest.name === name) return `${name}@${manifest.version}`;
+    } catch {
+      // No package.json in this folder: look in the one above.
+    }
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error(`no package.json found for ${name}`);
+    folder = parent;
   }
 }
 

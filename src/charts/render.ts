@@ -71,48 +71,44 @@ export function drawPlot(options: PlotOptions, accessibleName: string): string {
       "chart has a legend or caption outside its SVG; render those as page text instead",
     );
   }
-  for (const style of [...svg.querySelectorAll("style")]) style.remove();
-  for (const group of [...svg.querySelectorAll("[aria-label]")])
-    group.removeAttribute("aria-label");
-  for (const hidden of [...svg.querySelectorAll("[aria-hidden]")])
-    hidden.removeAttribute("aria-hidden");
-  roundCoordinates(svg);
+  for (const element of [...svg.querySelectorAll("*")]) {
+    if (element.localName === "style") {
+      element.remove();
+    } else {
+      element.removeAttribute("aria-label");
+      element.removeAttribute("aria-hidden");
+    }
+  }
+  svg.removeAttribute("aria-hidden");
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", accessibleName);
   svg.removeAttribute("font-family");
-  return svg.outerHTML;
+  return roundCoordinates(svg.outerHTML);
 }
 
 /** Attributes whose numbers are user-space coordinates or lengths. */
-const GEOMETRY_ATTRIBUTES = [
-  "x",
-  "y",
-  "x1",
-  "x2",
-  "y1",
-  "y2",
-  "cx",
-  "cy",
-  "r",
-  "width",
-  "height",
-  "d",
-  "transform",
-  "points",
-];
+const GEOMETRY_ATTRIBUTE =
+  / (x|y|x1|x2|y1|y2|cx|cy|r|width|height|d|transform|points|viewBox)="([^"]*)"/g;
 
 // A number with more than one decimal and no unit after it: "0.32em" is kept as it is, while the
 // letters of path commands ("M1.25,3.75Z") may follow.
 const LONG_DECIMAL = /-?\d*\.\d{2,}(?:e[-+]?\d+)?(?![\d.%]|em|ex|px|pt|pc|cm|mm|in|rem|ch|vw|vh)/g;
 
-function roundCoordinates(svg: Element): void {
-  for (const element of [svg, ...svg.querySelectorAll("*")]) {
-    for (const name of GEOMETRY_ATTRIBUTES) {
-      const value = element.getAttribute(name);
-      if (value === null || !value.includes(".")) continue;
-      element.setAttribute(name, value.replace(LONG_DECIMAL, roundToTenth));
-    }
-  }
+// Text inside an element cannot contain "<", which the serializer escapes, so each match is a tag.
+// Attribute values cannot contain '"', so GEOMETRY_ATTRIBUTE never matches inside another value.
+const TAG = /<[^>]*>/g;
+
+/** Rounds the coordinates in the attributes of every tag in SVG markup to a tenth. */
+function roundCoordinates(markup: string): string {
+  return markup.replace(TAG, (tag) =>
+    tag.includes(".")
+      ? tag.replace(
+          GEOMETRY_ATTRIBUTE,
+          (_, name: string, value: string) =>
+            ` ${name}="${value.replace(LONG_DECIMAL, roundToTenth)}"`,
+        )
+      : tag,
+  );
 }
 
 function roundToTenth(text: string): string {
