@@ -46,6 +46,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.exit(1);
   });
 }
+// Started by scripts/build.mjs, drop the TypeScript loader before Astro and Vite load: they
+// compile the site's TypeScript themselves.
+const unregisterTypeScript = (globalThis as Record<symbol, unknown>)[
+  Symbol.for("corporate-parenting-scorecard.unregister-typescript")
+] as (() => Promise<void>) | undefined;
+await unregisterTypeScript?.();
 const { build } = await import("astro");
 try {
   await build({ root: resolve("."), outDir: stagingDir, logLevel: "warn" });

@@ -7,13 +7,13 @@ export interface ScorecardBuildFolders {
   chartCache: string;
 }
 
-/** Builds the scorecard site with scripts/build.ts, as `npm run build` does, and measures it. */
+/** Builds the scorecard site as `npm run build` does, and measures it. */
 export function buildScorecard(
   projectRoot: string,
   folders: ScorecardBuildFolders,
 ): Promise<ProcessMeasurement> {
   return runMeasured(
-    ["--import", "tsx", "scripts/build.ts"],
+    ["scripts/build.mjs"],
     {
       SCORECARD_DATA: folders.data,
       SCORECARD_OUT: folders.out,
