@@ -10,6 +10,7 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadDataset } from "../src/data/load.ts";
 import { compareProblems, countErrors, formatProblem } from "../src/data/problems.ts";
+import { startChartPrerender } from "../src/charts/start-chart-prerender.ts";
 import { dataDirectory, rememberDataset } from "../src/site/dataset.ts";
 
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
@@ -37,6 +38,7 @@ console.log(
     `${warnings} warning${warnings === 1 ? "" : "s"}`,
 );
 rememberDataset(result.dataset);
+startChartPrerender(result.dataset);
 
 rmSync(stagingDir, { recursive: true, force: true });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

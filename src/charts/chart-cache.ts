@@ -103,8 +103,9 @@ function modifiedTime(path: string): number | undefined {
 
 /**
  * Returns a hex SHA-256 of a chart's input: its Plot options (marks with their data) and its
- * accessible name, together with `version`. Functions count by name only, since the chart code
- * they come from is part of the version (see chartCodeVersion).
+ * accessible name, together with `version`. A function counts only as being there, because the
+ * code it comes from is part of the version (see chartCodeVersion). Its name or source text would
+ * differ between the build's bundle and the same code run by tsx, which must share keys.
  *
  * NOTE: a function that reads a variable from outside itself, whose value differs between
  * charts, would make two different charts share a key: pass such values as data or options.
@@ -137,7 +138,7 @@ function appendValue(parts: string[], value: unknown, seen: Map<object, number>)
       parts.push("undefined");
       return;
     case "function":
-      parts.push(`function ${value.name}`);
+      parts.push("function");
       return;
   }
   if (value === null) {

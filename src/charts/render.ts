@@ -7,6 +7,7 @@ import {
   openChartCache,
   type ChartCache,
 } from "./chart-cache.ts";
+import { waitForPrerenderedChart } from "./chart-prerender.ts";
 
 /** One document for every chart of a build: Plot only needs it to create elements. */
 let sharedDocument: Document | undefined;
@@ -44,6 +45,7 @@ export function renderPlot(options: PlotOptions, accessibleName: string): string
   const { version, cache } = openDiskCache();
   const key = chartKey(options, accessibleName, version);
   let svg = drawnCharts.get(key) ?? cache?.read(key);
+  if (svg === undefined && cache) svg = waitForPrerenderedChart(() => cache.read(key));
   if (svg === undefined) {
     svg = drawPlot(options, accessibleName);
     cache?.write(key, svg);
