@@ -10,7 +10,7 @@
  * never touched.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { addNewestMonth, prepareBenchData } from "./bench/bench-data.ts";
@@ -41,6 +41,7 @@ function progress(message: string): void {
 }
 
 const { years, keep } = readOptions();
+const loadAtStart = loadavg()[0]!;
 const projectRoot = resolve(".");
 const scratch = mkdtempSync(join(tmpdir(), "scorecard-bench-"));
 
@@ -49,7 +50,7 @@ try {
   const data = prepareBenchData(projectRoot, scratch, years * 12);
 
   progress("timing validation of every month file");
-  const validateMs = timeValidation(data.directory);
+  const validation = timeValidation(data.directory);
 
   const folders = {
     data: data.directory,
@@ -79,7 +80,8 @@ try {
     years,
     months: data.months,
     cores: availableParallelism(),
-    validateMs,
+    validation,
+    loadAverage: { start: loadAtStart, end: loadavg()[0]! },
     scorecard: { cold: scorecardCold, warm: scorecardWarm, addMonth: scorecardAddMonth },
     plain: { cold: plainCold, warm: plainWarm },
     scorecardSite,

@@ -1,11 +1,14 @@
 import type { ProcessMeasurement } from "./run-measured.ts";
 import type { SiteMeasurement } from "./measure-site.ts";
+import type { ValidationTiming } from "./validation-timing.ts";
 
 export interface BenchResults {
   years: number;
   months: number;
   cores: number;
-  validateMs: number;
+  validation: ValidationTiming;
+  /** The machine's one-minute load average when the benchmark started and when it ended. */
+  loadAverage: { start: number; end: number };
   scorecard: { cold: ProcessMeasurement; warm: ProcessMeasurement; addMonth: ProcessMeasurement };
   plain: { cold: ProcessMeasurement; warm: ProcessMeasurement };
   scorecardSite: SiteMeasurement;
@@ -40,7 +43,14 @@ export function formatTable(results: BenchResults): string {
     row("largest page (KB)", ours.largestPage.bytes / KB, theirs.largestPage.bytes / KB, fixed1),
     ["largest page", ours.largestPage.path, theirs.largestPage.path, ""],
     row("JavaScript (KB)", ours.javascriptBytes / KB, theirs.javascriptBytes / KB, fixed1),
-    ["validate all months (ms)", fixed0(results.validateMs), "", ""],
+    ["validate all months, wall (ms)", fixed0(results.validation.wallMs), "", ""],
+    ["validate all months, CPU (ms)", fixed0(results.validation.cpuMs), "", ""],
+    [
+      "load average, start and end",
+      `${results.loadAverage.start.toFixed(1)}, ${results.loadAverage.end.toFixed(1)}`,
+      "",
+      "",
+    ],
   ];
   const widths = [0, 1, 2, 3].map((column) =>
     Math.max(...rows.map((cells) => cells[column]!.length)),
@@ -80,7 +90,10 @@ export function formatKeyValues(results: BenchResults): string {
     ["median_page_kb", fixed1(ours.medianPageBytes / KB)],
     ["largest_page_kb", fixed1(ours.largestPage.bytes / KB)],
     ["js_kb", fixed1(ours.javascriptBytes / KB)],
-    ["validate_ms", fixed0(results.validateMs)],
+    ["validate_ms", fixed0(results.validation.wallMs)],
+    ["validate_cpu_ms", fixed0(results.validation.cpuMs)],
+    ["load_start", results.loadAverage.start.toFixed(1)],
+    ["load_end", results.loadAverage.end.toFixed(1)],
   ];
   return pairs.map(([key, value]) => `${key}=${value}`).join(" ");
 }
