@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -10,6 +10,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
+import { promisify } from "node:util";
 import { join, resolve } from "node:path";
 import * as Plot from "@observablehq/plot";
 import { describe, expect, it } from "vitest";
@@ -200,5 +201,45 @@ describe("renderPlot with the disk cache", () => {
     expect(drawn).toMatch(/^<svg /);
     // "off" turns the cache off rather than naming a folder to keep it in.
     expect(existsSync("off")).toBe(false);
+  });
+});
+
+describe("site build with the chart cache", () => {
+  function filesOf(folder: string): Map<string, string> {
+    const files = new Map<string, string>();
+    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      files.set(path.slice(folder.length), readFileSync(path, "utf8"));
+    }
+    return files;
+  }
+
+  // Builds without blocking, so that the test runner can still hear from this file meanwhile.
+  async function buildSite(chartCache: string): Promise<string> {
+    const outDir = join(temporaryFolder(), "dist");
+    await promisify(execFile)(process.execPath, ["scripts/build.mjs"], {
+      env: {
+        ...process.env,
+        SCORECARD_DATA: "data",
+        SCORECARD_OUT: outDir,
+        SCORECARD_CHART_CACHE: chartCache,
+      },
+    });
+    return outDir;
+  }
+
+  it("writes the same bytes cold, warm and uncached", async () => {
+    const cacheFolder = temporaryFolder();
+    const cold = filesOf(await buildSite(cacheFolder));
+    const warm = filesOf(await buildSite(cacheFolder));
+    const uncached = filesOf(await buildSite("off"));
+
+    expect(entryFiles(cacheFolder).length).toBeGreaterThan(0);
+    expect([...cold.keys()].sort()).toEqual([...uncached.keys()].sort());
+    for (const [path, text] of uncached) {
+      expect(cold.get(path), path).toBe(text);
+      expect(warm.get(path), path).toBe(text);
+    }
   });
 });

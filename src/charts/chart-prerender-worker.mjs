@@ -5,4 +5,4 @@ import { register } from "tsx/esm/api";
 
 register();
 const { prerenderCharts } = await import("./chart-prerender-worker-task.ts");
-prerenderCharts(workerData.dataset, workerData.stopped);
+prerenderCharts(workerData.dataset, workerData.stopped, workerData.doneMarker);
