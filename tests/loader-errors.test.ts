@@ -1,5 +1,9 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { problemsFor } from "./support/data-folder.ts";
+import { loadDataset } from "../src/data/load.ts";
+import { formatProblem } from "../src/data/problems.ts";
+import { makeDataFolder, problemsFor } from "./support/data-folder.ts";
 
 /** A month file with the given lines under `indicators:`. */
 const month = (period: string, indicatorLines: string) =>
@@ -170,6 +174,73 @@ describe("loader errors", () => {
           "  hint: give the figure once, or make the two agree",
       ],
     ],
+    [
+      "a figure written as a bare number",
+      month("2020-12", "  children-in-care: 664\n"),
+      [
+        "2020-12.yaml:3:21 indicator children-in-care: wrong type of value (expected a group of fields, found 664)\n" +
+          "  hint: write the figure as value: 664",
+      ],
+    ],
+    [
+      "a breakdown figure in quotes",
+      month("2020-12", '  legal-status:\n    breakdown:\n      other: "6"\n'),
+      [
+        '2020-12.yaml:5:14 indicator legal-status, breakdown other: wrong type of value (expected a number, or an entry with value, missing or suppressed, found text "6")\n' +
+          "  hint: remove the quotes around 6",
+      ],
+    ],
+    [
+      "a suppressed figure with its parts",
+      month(
+        "2020-12",
+        "  dental-checks:\n    suppressed: c\n    numerator: 3\n    denominator: 4\n",
+      ),
+      [
+        "2020-12.yaml:5:16 indicator dental-checks, numerator: a suppressed figure cannot give its numerator\n" +
+          "  hint: remove it: the parts of a withheld figure would reveal it, and a missing figure has none",
+        "2020-12.yaml:6:18 indicator dental-checks, denominator: a suppressed figure cannot give its denominator\n" +
+          "  hint: remove it: the parts of a withheld figure would reveal it, and a missing figure has none",
+      ],
+    ],
+    [
+      "a fractional numerator",
+      month("2020-12", "  dental-checks:\n    value: 50\n    numerator: 1.5\n    denominator: 3\n"),
+      [
+        "2020-12.yaml:5:16 indicator dental-checks, numerator: the numerator must be a whole number (expected a whole number of children, found 1.5)",
+      ],
+    ],
+    [
+      "a breakdown that reveals a suppressed total",
+      month(
+        "2020-12",
+        "  children-in-care:\n    suppressed: c\n  legal-status:\n    breakdown:\n      full-care-order: 375\n" +
+          "      interim-care-order: 117\n      voluntary-agreement: 110\n      placement-order: 56\n      other: 6\n",
+      ),
+      [
+        "2020-12.yaml:7:7 indicator legal-status, breakdown: every legal status figure is given, which reveals the suppressed children-in-care\n" +
+          "  hint: suppress at least two categories too, or publish the total",
+      ],
+    ],
+    [
+      "a correction that changes nothing, dated too early",
+      'period: "2020-12"\nindicators:\n  children-in-care:\n    value: 664\ncorrections:\n' +
+        '  - { date: "2019-01-10", indicator: children-in-care, from: 664, to: 664, reason: typo }\n',
+      [
+        "2020-12.yaml:6:71 corrections, entry 1, to: the correction changes nothing (found from and to are both 664)\n" +
+          "  hint: give the figure as first published in from, and the corrected one in to",
+        "2020-12.yaml:6:13 corrections, entry 1, date: correction dated before the month it corrects (expected a date in 2020-12 or later, found 2019-01-10)",
+      ],
+    ],
+    [
+      "a correction that disagrees with the file",
+      'period: "2020-12"\nindicators:\n  children-in-care:\n    value: 664\ncorrections:\n' +
+        '  - { date: "2021-01-10", indicator: children-in-care, from: 660, to: 665, reason: typo }\n',
+      [
+        "2020-12.yaml:6:71 corrections, entry 1, to: the corrected figure is not the one this file gives (expected 664, found 665)\n" +
+          "  hint: a correction's 'to' must equal the figure in the file; change both together",
+      ],
+    ],
   ])("reports %s", (_case, text, expected) => {
     const { result, lines } = problemsFor({ "2020-12.yaml": text });
     expect(lines).toEqual(expected);
@@ -224,5 +295,63 @@ describe("accepted input", () => {
     const text = 'period: "2020-12"\npublished: 2021-01-15\nindicators: {}\n';
     const { result } = problemsFor({ "2020-12.yaml": text });
     expect(result.dataset?.months[0]?.published).toBe("2021-01-15");
+  });
+});
+
+describe("data folder errors", () => {
+  const goodMonth = 'period: "2020-12"\nindicators:\n  children-in-care: { value: 664 }\n';
+
+  it("reports a data folder that does not exist", () => {
+    const result = loadDataset("/nonexistent/scorecard-data");
+    expect(result.problems.map(formatProblem)).toEqual([
+      "/nonexistent/scorecard-data:1:1 data folder not found\n" +
+        "  hint: set SCORECARD_DATA to the folder that holds catalogue.yaml and the month files",
+    ]);
+  });
+
+  it("reports a folder without month files", () => {
+    const { lines } = problemsFor({});
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /:1:1 no month files in the data folder\n  hint: add a month file named by its period/,
+      ),
+    ]);
+  });
+
+  it.each([
+    [
+      "an upper-case extension",
+      { "2020-11.YAML": goodMonth },
+      "2020-11.YAML:1:1 data file extension is not lower case\n  hint: rename the file to 2020-11.yaml",
+    ],
+    [
+      "invalid UTF-8",
+      {
+        "2020-11.yaml": Buffer.from(
+          'period: "2020-11"\nindicators:\n  children-in-care: { value: 650, note: "caf\xe9" }\n',
+          "latin1",
+        ),
+      },
+      "2020-11.yaml:3:45 the file is not valid UTF-8 text\n  hint: save the file as UTF-8; spreadsheets and some editors offer it under Save As",
+    ],
+    [
+      "JSON with a trailing comma",
+      { "2020-11.json": '{"period": "2020-11",\n "indicators": {},\n}' },
+      "2020-11.json:3:1 invalid JSON: Expected double-quoted property name\n  hint: JSON allows no comments, trailing commas or single quotes; or name the file .yaml",
+    ],
+  ])("reports %s", (_case, files, expected) => {
+    const { lines } = problemsFor({ "2020-12.yaml": goodMonth, ...files });
+    expect(lines).toEqual([expected]);
+  });
+
+  it("reports a month file that cannot be read", () => {
+    const directory = makeDataFolder({ "2020-12.yaml": goodMonth });
+    mkdirSync(join(directory, "2020-11.yaml"));
+    const lines = loadDataset(directory).problems.map((problem) =>
+      formatProblem(problem).replaceAll(`${directory}/`, ""),
+    );
+    expect(lines).toEqual([
+      "2020-11.yaml:1:1 cannot read the file: it is a folder, not a file\n  hint: check the file's permissions and that it is a plain file",
+    ]);
   });
 });

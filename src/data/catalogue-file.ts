@@ -45,10 +45,20 @@ export function readCatalogueFile(document: SourceDocument): {
       });
     }
     const totalOf = indicator.breakdown?.totalOf;
-    if (totalOf !== undefined && !indicatorIds.includes(totalOf)) {
+    const total = raw.indicators.find((candidate) => candidate.id === totalOf);
+    if (totalOf !== undefined && !total) {
       report([...path, "breakdown", "totalOf"], {
         message: `unknown indicator "${totalOf}"`,
         hint: "totalOf names the indicator whose value the categories add up to",
+      });
+    } else if (
+      total &&
+      (total.id === indicator.id || total.unit !== "count" || indicator.unit !== "count")
+    ) {
+      report([...path, "breakdown", "totalOf"], {
+        message: "a breakdown can only add up to another indicator's count",
+        found: `${totalOf} (${total.unit})`,
+        hint: "name the count the categories divide, such as children-in-care",
       });
     }
     if (indicator.breakdown) {

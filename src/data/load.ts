@@ -1,13 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { COMPARATORS_FILE, parseComparators, type Comparators } from "../comparators/index.ts";
+import { previousMonth } from "../model/period.ts";
 import type { Catalogue, MonthReport } from "../model/types.ts";
 import { readCatalogueFile } from "./catalogue-file.ts";
 import { displayPath } from "./display-path.ts";
+import { checkAgainstHistory } from "./history.ts";
 import { readMonthFile } from "./month-file.ts";
 import { countErrors, type Problem } from "./problems.ts";
 import { checkAgainstSchema, type SchemaName } from "./schema-validation.ts";
-import { parseSourceDocument, type PathSegment, type SourceDocument } from "./source-document.ts";
+import { parseSourceDocumentCached, saveParseCache } from "./parse-cache.ts";
+import type { PathSegment, SourceDocument } from "./source-document.ts";
 
 export interface Council {
   name: string;
@@ -35,7 +38,7 @@ export interface LoadResult {
   filesRead: number;
 }
 
-const DATA_EXTENSIONS = [".yaml", ".yml", ".json"];
+export const DATA_EXTENSIONS = [".yaml", ".yml", ".json"];
 const MONTH_STEM = /^\d{4}-\d{2}$/;
 const CATALOGUE_STEM = "catalogue";
 const COUNCIL_STEM = "council";
@@ -48,19 +51,23 @@ const OTHER_DATA_STEMS = new Set([CATALOGUE_STEM, COUNCIL_STEM, "comparators"]);
  */
 export function loadDataset(directory: string): LoadResult {
   const problems: Problem[] = [];
-  const files = listDataFiles(directory);
+  if (!isDirectory(directory)) {
+    problems.push(
+      fileProblem(
+        directory,
+        "data folder not found",
+        "set SCORECARD_DATA to the folder that holds catalogue.yaml and the month files",
+      ),
+    );
+    return { problems, filesRead: 0 };
+  }
+  const files = listDataFiles(directory, problems);
   const display = displayPath;
 
   const readDocument = (file: string, schema: SchemaName): SourceDocument | undefined => {
-    const document = parseSourceDocument(display(file), readFileSync(file, "utf8"));
-    problems.push(...document.problems);
-    if (document.data === undefined) return undefined;
-    const check = checkAgainstSchema(document, schema);
-    problems.push(...check.problems);
-    if (check.problems.length === 0) return document;
-    // Month files are checked further without the parts the schema rejected, so one run lists
-    // every problem in the file. Other files are small enough to fix in two passes.
-    return schema === "month" ? withoutInvalidParts(document, check.invalidPaths) : undefined;
+    const result = readDataFile(file, schema);
+    problems.push(...result.problems);
+    return result.document;
   };
 
   const councilFile = findSingle(files, COUNCIL_STEM, directory, problems);
@@ -72,18 +79,39 @@ export function loadDataset(directory: string): LoadResult {
   if (catalogueDocument) {
     const result = readCatalogueFile(catalogueDocument);
     problems.push(...result.problems);
-    catalogue = result.catalogue;
+    // A catalogue with errors (a duplicate id, say) would make months look wrong when they are not,
+    // so months are then only checked against their schema.
+    if (countErrors(result.problems) === 0) catalogue = result.catalogue;
   }
 
   const months: MonthReport[] = [];
   const monthFiles = files.filter((file) => MONTH_STEM.test(stemOf(file)));
+  if (monthFiles.length === 0) {
+    problems.push(
+      fileProblem(
+        directory,
+        "no month files in the data folder",
+        "add a month file named by its period, as 2020-12.yaml, or run npm run new-month",
+      ),
+    );
+  }
   reportSameMonthTwice(monthFiles, display, problems);
+  const byPeriod = new Map<string, { month: MonthReport; document: SourceDocument }>();
   for (const file of monthFiles) {
     const document = readDocument(file, "month");
     if (!document || !catalogue) continue;
     const result = readMonthFile(document, catalogue, stemOf(file));
     problems.push(...result.problems);
     months.push(result.month);
+    if (result.month.period === stemOf(file))
+      byPeriod.set(result.month.period, { month: result.month, document });
+  }
+  for (const { month, document } of byPeriod.values()) {
+    const previous = byPeriod.get(previousMonth(month.period));
+    const previousFile = previous
+      ? { month: previous.month, file: previous.document.file }
+      : undefined;
+    problems.push(...checkAgainstHistory(month, document, previousFile, catalogue!));
   }
   for (const file of files) {
     const stem = stemOf(file);
@@ -99,6 +127,8 @@ export function loadDataset(directory: string): LoadResult {
       });
     }
   }
+
+  saveParseCache();
 
   let comparators: Comparators | undefined;
   const comparatorsFile = join(directory, COMPARATORS_FILE);
@@ -139,6 +169,32 @@ export function loadDataset(directory: string): LoadResult {
 }
 
 /**
+ * Parses one data file and checks it against its schema. Returns the document, or undefined when
+ * it cannot be checked further, with every problem found.
+ */
+export function readDataFile(
+  file: string,
+  schema: SchemaName,
+): { document?: SourceDocument; problems: Problem[] } {
+  const text = readText(file);
+  if (typeof text !== "string") return { problems: [text] };
+  const jsonProblem =
+    extname(file) === ".json" ? checkJsonSyntax(displayPath(file), text) : undefined;
+  if (jsonProblem) return { problems: [jsonProblem] };
+  const document = parseSourceDocumentCached(displayPath(file), text);
+  const problems = [...document.problems];
+  if (document.data === undefined) return { problems };
+  const check = checkAgainstSchema(document, schema);
+  problems.push(...check.problems);
+  if (check.problems.length === 0) return { document, problems };
+  // Month files are checked further without the parts the schema rejected, so one run lists
+  // every problem in the file. Other files are small enough to fix in two passes.
+  if (schema !== "month") return { problems };
+  const remaining = withoutInvalidParts(document, check.invalidPaths);
+  return remaining ? { document: remaining, problems } : { problems };
+}
+
+/**
  * Returns the document with every indicator, commentary or top-level field that the schema
  * rejected removed, or undefined when what remains cannot be checked further.
  */
@@ -167,11 +223,101 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function listDataFiles(directory: string): string[] {
-  return readdirSync(directory)
+function listDataFiles(directory: string, problems: Problem[]): string[] {
+  const names = readdirSync(directory).sort();
+  for (const name of names) {
+    const extension = extname(name);
+    if (!DATA_EXTENSIONS.includes(extension) && DATA_EXTENSIONS.includes(extension.toLowerCase())) {
+      problems.push(
+        fileProblem(
+          join(directory, name),
+          "data file extension is not lower case",
+          `rename the file to ${name.slice(0, -extension.length)}${extension.toLowerCase()}`,
+        ),
+      );
+    }
+  }
+  return names
     .filter((name) => DATA_EXTENSIONS.includes(extname(name)))
-    .sort()
     .map((name) => join(directory, name));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A problem with a whole file or folder, placed at its start. */
+function fileProblem(file: string, message: string, hint: string): Problem {
+  return {
+    severity: "error",
+    file: displayPath(file),
+    line: 1,
+    column: 1,
+    field: "",
+    message,
+    hint,
+  };
+}
+
+/** Reads a file as UTF-8 text, or returns the problem that stops it being read. */
+function readText(file: string): string | Problem {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    const reasons: Record<string, string> = {
+      EACCES: "permission denied",
+      EISDIR: "it is a folder, not a file",
+      ENOENT: "it does not exist (a broken link?)",
+      ELOOP: "its links form a loop",
+    };
+    return fileProblem(
+      file,
+      `cannot read the file: ${reasons[code] ?? code}`,
+      "check the file's permissions and that it is a plain file",
+    );
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder("utf-8").decode(bytes);
+    const before = text.slice(0, text.indexOf("\uFFFD")).split("\n");
+    return {
+      ...fileProblem(
+        file,
+        "the file is not valid UTF-8 text",
+        "save the file as UTF-8; spreadsheets and some editors offer it under Save As",
+      ),
+      line: before.length,
+      column: before[before.length - 1]!.length + 1,
+    };
+  }
+}
+
+/** Rejects JSON that only a YAML reader would accept: comments, trailing commas, single quotes. */
+function checkJsonSyntax(file: string, text: string): Problem | undefined {
+  try {
+    JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    const before = text.slice(0, offset).split("\n");
+    return {
+      severity: "error",
+      file,
+      line: before.length,
+      column: before[before.length - 1]!.length + 1,
+      field: "",
+      message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`,
+      hint: "JSON allows no comments, trailing commas or single quotes; or name the file .yaml",
+    };
+  }
 }
 
 function stemOf(file: string): string {

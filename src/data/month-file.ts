@@ -19,6 +19,7 @@ import {
 } from "./observations.ts";
 import type { Problem } from "./problems.ts";
 import type { PathSegment, SourceDocument } from "./source-document.ts";
+import { checkYearToDate } from "./year-to-date.ts";
 
 interface RawReport extends RawObservationFields {
   previous?: RawObservation;
@@ -94,7 +95,15 @@ export function readMonthFile(
       });
       continue;
     }
-    indicators.set(id, readReport(rawReport, indicator, raw.period, ["indicators", id], report));
+    const indicatorReport = readReport(
+      rawReport,
+      indicator,
+      raw.period,
+      ["indicators", id],
+      report,
+    );
+    indicators.set(id, indicatorReport);
+    checkYearToDate(indicatorReport, indicator, raw.period, ["indicators", id], report);
   }
   checkBreakdownTotals(indicators, catalogue, report);
 
@@ -117,7 +126,13 @@ export function readMonthFile(
     commentary.set(sectionId, text);
   }
 
-  const corrections = readCorrections(raw.corrections ?? [], indicatorsById, indicators, report);
+  const corrections = readCorrections(
+    raw.period,
+    raw.corrections ?? [],
+    indicatorsById,
+    indicators,
+    report,
+  );
   const month: MonthReport = {
     period: raw.period,
     file: document.file,
@@ -294,12 +309,19 @@ function checkBreakdownTotals(
     const totalOf = indicator.breakdown?.totalOf;
     const breakdown = indicators.get(indicator.id)?.breakdown;
     const total = totalOf ? indicators.get(totalOf)?.current : undefined;
-    if (!breakdown || breakdown.size === 0 || total?.kind !== "value") continue;
+    if (!breakdown || breakdown.size === 0 || !total) continue;
 
     const known = [...breakdown.values()].filter((observation) => observation.kind === "value");
-    const sum = known.reduce((accumulator, observation) => accumulator + observation.value, 0);
     const complete = known.length === indicator.breakdown!.categories.length;
     const path = ["indicators", indicator.id, "breakdown"];
+    if (total.kind === "suppressed" && complete) {
+      report(path, {
+        message: `every ${indicator.breakdown!.label} figure is given, which reveals the suppressed ${totalOf}`,
+        hint: "suppress at least two categories too, or publish the total",
+      });
+    }
+    if (total.kind !== "value") continue;
+    const sum = known.reduce((accumulator, observation) => accumulator + observation.value, 0);
     if (complete && sum !== total.value) {
       report(path, {
         message: `the ${indicator.breakdown!.label} figures do not add up to ${totalOf}`,
@@ -322,6 +344,7 @@ function checkBreakdownTotals(
  * figure must be the one the file now gives, so the page and the correction cannot disagree.
  */
 function readCorrections(
+  month: string,
   rawCorrections: readonly RawCorrection[],
   indicatorsById: ReadonlyMap<string, Indicator>,
   indicators: ReadonlyMap<string, IndicatorReport>,
@@ -353,6 +376,20 @@ function readCorrections(
     const from = readObservation(raw.from, indicator, [...path, "from"], report);
     const to = readObservation(raw.to, indicator, [...path, "to"], report);
     if (!from || !to) return;
+    if (sameFigure(from, to)) {
+      report([...path, "to"], {
+        message: "the correction changes nothing",
+        found: `from and to are both ${describeFigure(to)}`,
+        hint: "give the figure as first published in from, and the corrected one in to",
+      });
+    }
+    if (raw.date < `${month}-01`) {
+      report([...path, "date"], {
+        message: "correction dated before the month it corrects",
+        expected: `a date in ${month} or later`,
+        found: raw.date,
+      });
+    }
     const reported = indicators.get(indicator.id);
     const current =
       raw.category === undefined ? reported?.current : reported?.breakdown.get(raw.category);

@@ -67,6 +67,16 @@ export function readObservation(
     });
   }
 
+  if (fields.missing !== undefined || fields.suppressed !== undefined) {
+    const kind = fields.missing !== undefined ? "missing" : "suppressed";
+    for (const part of ["numerator", "denominator"] as const) {
+      if (fields[part] === undefined) continue;
+      report([...path, part], {
+        message: `a ${kind} figure cannot give its ${part}`,
+        hint: "remove it: the parts of a withheld figure would reveal it, and a missing figure has none",
+      });
+    }
+  }
   if (fields.missing !== undefined)
     return withNote({ kind: "missing", reason: fields.missing }, fields.note);
   if (fields.suppressed !== undefined) {
@@ -126,6 +136,19 @@ function checkFraction(
   report: ReportProblem,
 ): void {
   const { numerator, denominator, value } = fields;
+  const parts = [
+    ["numerator", numerator],
+    ["denominator", denominator],
+  ] as const;
+  for (const [part, count] of parts) {
+    if (count !== undefined && !Number.isInteger(count)) {
+      report([...path, part], {
+        message: `the ${part} must be a whole number`,
+        expected: "a whole number of children",
+        found: String(count),
+      });
+    }
+  }
   if (numerator === undefined || denominator === undefined || value === undefined) return;
   if (numerator > denominator) {
     report([...path, "numerator"], {

@@ -15,11 +15,24 @@ const validators = new Map<SchemaName, ValidateFunction>();
 const addFormats = ((addFormatsPlugin as unknown as { default?: unknown }).default ??
   addFormatsPlugin) as typeof addFormatsPlugin;
 
+let sharedAjv: Ajv2020 | undefined;
+
+/**
+ * Returns the one Ajv instance shared by every schema, because each new instance compiles the
+ * JSON Schema meta-schema again, which costs more than compiling the three schemas themselves.
+ */
+function schemaCompiler(): Ajv2020 {
+  if (!sharedAjv) {
+    sharedAjv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    addFormats(sharedAjv, ["date"]);
+  }
+  return sharedAjv;
+}
+
 function validatorFor(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-    addFormats(ajv, ["date"]);
+    const ajv = schemaCompiler();
     const schema = JSON.parse(
       readFileSync(new URL(`${name}.schema.json`, schemaDirectory), "utf8"),
     );
@@ -41,7 +54,7 @@ export function checkAgainstSchema(document: SourceDocument, schema: SchemaName)
   if (validate(document.data)) return { problems: [], invalidPaths: [] };
   const errors = withoutUnchosenBranches(validate.errors ?? []);
   return {
-    problems: dedupe(errors.map((error) => toProblem(error, document))),
+    problems: dedupe(errors.map((error) => toProblem(error, document, schema))),
     invalidPaths: errors.map((error) => pointerToPath(error.instancePath, document.data)),
   };
 }
@@ -54,7 +67,21 @@ export function checkAgainstSchema(document: SourceDocument, schema: SchemaName)
 function withoutUnchosenBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   const kept: ErrorObject[] = [];
   const alternatives = errors.filter((error) => error.keyword === "anyOf");
+  // Where no branch fits the value's type, the anyOf error alone describes it. A `$ref` branch
+  // reports its own type error under the referenced schema's path, so match on the value's path.
+  const unfitting = new Set(
+    alternatives
+      .filter((choice) => !branchTypeMatches(choice))
+      .map((choice) => choice.instancePath),
+  );
   for (const error of errors) {
+    if (
+      error.keyword !== "anyOf" &&
+      error.keyword === "type" &&
+      unfitting.has(error.instancePath)
+    ) {
+      continue;
+    }
     const branchOf = alternatives.find(
       (choice) =>
         error !== choice &&
@@ -100,10 +127,23 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
-function toProblem(error: ErrorObject, document: SourceDocument): Problem {
+function toProblem(error: ErrorObject, document: SourceDocument, schema: SchemaName): Problem {
   const path = pointerToPath(error.instancePath, document.data);
   const base = { severity: "error" as const, file: document.file };
   const params = error.params as Record<string, unknown>;
+
+  if (
+    schema === "month" &&
+    error.data === null &&
+    (error.keyword === "type" || error.keyword === "anyOf")
+  ) {
+    return {
+      ...base,
+      ...document.locate(path),
+      field: describeField(path, document.data),
+      ...describeUnfilledField(path),
+    };
+  }
 
   switch (error.keyword) {
     case "required": {
@@ -211,6 +251,58 @@ function describeValueError(
   }
 }
 
+/**
+ * Describes a field of a month file left empty, as `npm run new-month` leaves every figure and
+ * commentary for the analyst to fill in. An empty field is always an error, so that nothing
+ * unfinished is published and nothing empty is read as zero.
+ */
+function describeUnfilledField(
+  path: readonly PathSegment[],
+): Pick<Problem, "message" | "expected" | "found" | "hint"> {
+  const last = path[path.length - 1];
+  const found = "nothing";
+  if (path[0] === "commentary") {
+    return {
+      message: "commentary not filled in",
+      expected: "text",
+      found,
+      hint: "write the section's commentary, or delete the line when the section has none this month",
+    };
+  }
+  if (last === "numerator" || last === "denominator") {
+    return {
+      message: `${last} not filled in`,
+      expected: "a number",
+      found,
+      hint: `write the ${last}, or delete the line when it is not given`,
+    };
+  }
+  if (last === "value" || path[path.length - 2] === "breakdown" || last === "previous") {
+    return {
+      message: "figure not filled in",
+      expected: "a number",
+      found,
+      hint:
+        "write the figure; when it is not known write missing: <reason> in its place, " +
+        "or suppressed: <marker> when it is withheld",
+    };
+  }
+  if (path[0] === "indicators" && path.length === 2) {
+    return {
+      message: "indicator not filled in",
+      expected: "value, missing or suppressed",
+      found,
+      hint: "write value: <number> under it, or delete the indicator when it is not reported this month",
+    };
+  }
+  return {
+    message: `${String(last)} not filled in`,
+    expected: "a value",
+    found,
+    hint: "fill it in, or delete the line",
+  };
+}
+
 function describeType(type: string): string {
   switch (type) {
     case "number":
@@ -262,6 +354,9 @@ function hintForWrongType(value: unknown, expected: string): string | undefined 
     if (value === null)
       return "a figure that is not known is written as { missing: <reason> }, never left empty";
   }
+  if (expected === "a group of fields" && typeof value === "number") {
+    return `write the figure as value: ${value}`;
+  }
   if (expected === "text" && (typeof value === "boolean" || typeof value === "number")) {
     return `put the text in quotes: "${String(value)}"`;
   }
@@ -269,10 +364,11 @@ function hintForWrongType(value: unknown, expected: string): string | undefined 
   return undefined;
 }
 
-const MONTH_PATTERN_SOURCE = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+const MONTH_PATTERN_SOURCE = "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$";
 
 function describePattern(pattern: string): string {
-  if (pattern === MONTH_PATTERN_SOURCE) return "a month written YYYY-MM, such as 2020-12";
+  if (pattern === MONTH_PATTERN_SOURCE)
+    return "a month from 1900 to 2099 written YYYY-MM, such as 2020-12";
   if (pattern.includes("Q[1-4]"))
     return "a month (2020-12), a financial quarter (2020/21 Q3) or a financial year (2020/21)";
   if (pattern.startsWith("^[a-z0-9]+"))
@@ -283,7 +379,7 @@ function describePattern(pattern: string): string {
 
 function hintForPattern(pattern: string, value: unknown): string | undefined {
   if (pattern === MONTH_PATTERN_SOURCE || pattern.includes("Q[1-4]"))
-    return 'write the period in quotes, as "2020-12"';
+    return 'write the year in four digits and the month from 01 to 12, in quotes: "2020-12"';
   if (pattern.startsWith("^[a-z0-9]+") && typeof value === "string") {
     return `try "${value
       .toLowerCase()

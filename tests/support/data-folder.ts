@@ -10,7 +10,7 @@ const REAL_DATA = new URL("../../data/", import.meta.url);
  * Makes a data folder in a temporary directory with the real catalogue and council, plus the
  * given files, so a test can check the problems the loader reports for them.
  */
-export function makeDataFolder(files: Record<string, string>): string {
+export function makeDataFolder(files: Record<string, string | Buffer>): string {
   const directory = mkdtempSync(join(tmpdir(), "scorecard-data-"));
   for (const name of ["catalogue.yaml", "council.yaml"]) {
     if (!(name in files)) copyFileSync(new URL(name, REAL_DATA), join(directory, name));
@@ -20,7 +20,7 @@ export function makeDataFolder(files: Record<string, string>): string {
 }
 
 /** Loads a data folder made of the given files and returns the problems formatted as the analyst reads them. */
-export function problemsFor(files: Record<string, string>): {
+export function problemsFor(files: Record<string, string | Buffer>): {
   result: LoadResult;
   lines: string[];
 } {
