@@ -5,6 +5,8 @@ export interface ScorecardBuildFolders {
   data: string;
   out: string;
   chartCache: string;
+  /** The loader's cache of parsed data files. */
+  parseCache: string;
 }
 
 /** Builds the scorecard site as `npm run build` does, and measures it. */
@@ -18,6 +20,7 @@ export function buildScorecard(
       SCORECARD_DATA: folders.data,
       SCORECARD_OUT: folders.out,
       SCORECARD_CHART_CACHE: folders.chartCache,
+      SCORECARD_CACHE: folders.parseCache,
     },
     projectRoot,
   );
