@@ -10,6 +10,7 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadDataset } from "../src/data/load.ts";
 import { compareProblems, countErrors, formatProblem } from "../src/data/problems.ts";
+import { startChartPrerender } from "../src/charts/start-chart-prerender.ts";
 import { dataDirectory, rememberDataset } from "../src/site/dataset.ts";
 
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
@@ -44,6 +45,7 @@ console.log(
     `${warnings} warning${warnings === 1 ? "" : "s"}`,
 );
 rememberDataset(result.dataset);
+startChartPrerender(result.dataset);
 
 rmSync(stagingDir, { recursive: true, force: true });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -53,6 +55,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.exit(1);
   });
 }
+// Started by scripts/build.mjs, drop the TypeScript loader before Astro and Vite load: they
+// compile the site's TypeScript themselves.
+const unregisterTypeScript = (globalThis as Record<symbol, unknown>)[
+  Symbol.for("corporate-parenting-scorecard.unregister-typescript")
+] as (() => Promise<void>) | undefined;
+await unregisterTypeScript?.();
 const { build } = await import("astro");
 try {
   await build({ root: resolve("."), outDir: stagingDir, logLevel: "warn" });

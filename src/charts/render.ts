@@ -1,5 +1,13 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import {
+  chartCacheDirectory,
+  chartCodeVersion,
+  chartKey,
+  openChartCache,
+  type ChartCache,
+} from "./chart-cache.ts";
+import { waitForPrerenderedChart } from "./chart-prerender.ts";
 
 /** One document for every chart of a build: Plot only needs it to create elements. */
 let sharedDocument: Document | undefined;
@@ -12,14 +20,49 @@ function chartDocument(): Document {
 
 export type PlotOptions = Plot.PlotOptions;
 
+/** Charts drawn by this process, by key, so a chart shown on several pages is drawn once. */
+const drawnCharts = new Map<string, string>();
+let diskCache: { version: string; cache: ChartCache | undefined } | undefined;
+
+function openDiskCache(): { version: string; cache: ChartCache | undefined } {
+  if (!diskCache) {
+    const version = chartCodeVersion();
+    const directory = chartCacheDirectory();
+    diskCache = {
+      version: version ?? "",
+      cache: version !== undefined && directory ? openChartCache(directory) : undefined,
+    };
+  }
+  return diskCache;
+}
+
 /**
- * Renders Plot options to SVG markup for inlining in a page:
+ * Renders Plot options to SVG markup for inlining in a page (see drawPlot). Each chart is
+ * drawn once per process and kept in the chart cache on disk, keyed by its input and the chart
+ * code's version, so an unchanged rebuild reads it back instead of drawing it.
+ */
+export function renderPlot(options: PlotOptions, accessibleName: string): string {
+  const { version, cache } = openDiskCache();
+  const key = chartKey(options, accessibleName, version);
+  let svg = drawnCharts.get(key) ?? cache?.read(key);
+  if (svg === undefined && cache) svg = waitForPrerenderedChart(() => cache.read(key));
+  if (svg === undefined) {
+    svg = drawPlot(options, accessibleName);
+    cache?.write(key, svg);
+  }
+  drawnCharts.set(key, svg);
+  return svg;
+}
+
+/**
+ * Draws Plot options as SVG markup:
  * - the SVG is one image with an accessible name, so screen readers announce the name and move
  *   on to the data table beside it rather than reading out every tick;
  * - Plot's per-chart style block is dropped, because the site stylesheet styles every chart;
- * - Plot's aria-label on groups inside the image is dropped, since a generic group may not carry one.
+ * - Plot's aria-label on groups inside the image is dropped, since a generic group may not carry one;
+ * - coordinates are rounded to a tenth of a pixel, which no screen shows, to keep pages light.
  */
-export function renderPlot(options: PlotOptions, accessibleName: string): string {
+export function drawPlot(options: PlotOptions, accessibleName: string): string {
   const svg = Plot.plot({
     ...options,
     document: chartDocument(),
@@ -30,13 +73,47 @@ export function renderPlot(options: PlotOptions, accessibleName: string): string
       "chart has a legend or caption outside its SVG; render those as page text instead",
     );
   }
-  for (const style of [...svg.querySelectorAll("style")]) style.remove();
-  for (const group of [...svg.querySelectorAll("[aria-label]")])
-    group.removeAttribute("aria-label");
-  for (const hidden of [...svg.querySelectorAll("[aria-hidden]")])
-    hidden.removeAttribute("aria-hidden");
+  for (const element of [...svg.querySelectorAll("*")]) {
+    if (element.localName === "style") {
+      element.remove();
+    } else {
+      element.removeAttribute("aria-label");
+      element.removeAttribute("aria-hidden");
+    }
+  }
+  svg.removeAttribute("aria-hidden");
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", accessibleName);
   svg.removeAttribute("font-family");
-  return svg.outerHTML;
+  return roundCoordinates(svg.outerHTML);
+}
+
+/** Attributes whose numbers are user-space coordinates or lengths. */
+const GEOMETRY_ATTRIBUTE =
+  / (x|y|x1|x2|y1|y2|cx|cy|r|width|height|d|transform|points|viewBox)="([^"]*)"/g;
+
+// A number with more than one decimal and no unit after it: "0.32em" is kept as it is, while the
+// letters of path commands ("M1.25,3.75Z") may follow.
+const LONG_DECIMAL = /-?\d*\.\d{2,}(?:e[-+]?\d+)?(?![\d.%]|em|ex|px|pt|pc|cm|mm|in|rem|ch|vw|vh)/g;
+
+// Text inside an element cannot contain "<", which the serializer escapes, so each match is a tag.
+// Attribute values cannot contain '"', so GEOMETRY_ATTRIBUTE never matches inside another value.
+const TAG = /<[^>]*>/g;
+
+/** Rounds the coordinates in the attributes of every tag in SVG markup to a tenth. */
+function roundCoordinates(markup: string): string {
+  return markup.replace(TAG, (tag) =>
+    tag.includes(".")
+      ? tag.replace(
+          GEOMETRY_ATTRIBUTE,
+          (_, name: string, value: string) =>
+            ` ${name}="${value.replace(LONG_DECIMAL, roundToTenth)}"`,
+        )
+      : tag,
+  );
+}
+
+function roundToTenth(text: string): string {
+  // String(-0) is "0", so a tiny negative number prints as 0.
+  return String(Math.round(Number(text) * 10) / 10);
 }
