@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildSite, removeBuild } from "./support/build-site.ts";
+import { buildSiteInBackground, removeBuild } from "./support/build-site.ts";
 import { listFiles } from "./support/site-files.ts";
 
 const firstBuild = inject("realSite");
@@ -33,10 +33,10 @@ function copyDataInReverse(): string {
 describe("two builds of the real data", () => {
   let dataCopy = "";
   let secondBuild = "";
-  beforeAll(() => {
+  beforeAll(async () => {
     dataCopy = copyDataInReverse();
     // Another folder, time zone and locale: none of them may show in the output.
-    secondBuild = buildSite({
+    secondBuild = await buildSiteInBackground({
       SCORECARD_DATA: dataCopy,
       TZ: "Pacific/Chatham",
       LANG: "de_DE.UTF-8",

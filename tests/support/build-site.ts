@@ -1,8 +1,10 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { promisify } from "node:util";
 
 const PROJECT_ROOT = new URL("../..", import.meta.url).pathname;
+const BUILD_ARGUMENTS = ["tsx", "scripts/build.ts"];
 
 /**
  * The folder test builds go in. It sits inside the project, as dist/ does, because Astro 5.18
@@ -23,21 +25,50 @@ const VITEST_VARIABLES = [
   "SSR",
 ];
 
+interface BuildCommand {
+  outDir: string;
+  options: { cwd: string; env: NodeJS.ProcessEnv };
+}
+
+function prepareBuild(environment: Record<string, string>): BuildCommand {
+  mkdirSync(BUILDS_FOLDER, { recursive: true });
+  const outDir = join(mkdtempSync(join(BUILDS_FOLDER, "site-")), "dist");
+  const inherited = { ...process.env };
+  for (const name of [...VITEST_VARIABLES, "BASE_URL"]) delete inherited[name];
+  const env = {
+    ...inherited,
+    ...environment,
+    SCORECARD_OUT: outDir,
+    ASTRO_TELEMETRY_DISABLED: "1",
+  };
+  return { outDir, options: { cwd: PROJECT_ROOT, env } };
+}
+
 /**
  * Builds the site with the real build script, as a user would, into a new folder under .build/.
  * Returns the folder; throws with the build's output when it fails.
  */
 export function buildSite(environment: Record<string, string> = {}): string {
-  mkdirSync(BUILDS_FOLDER, { recursive: true });
-  const outDir = join(mkdtempSync(join(BUILDS_FOLDER, "site-")), "dist");
-  const inherited = { ...process.env };
-  for (const name of [...VITEST_VARIABLES, "BASE_URL"]) delete inherited[name];
-  const result = spawnSync("npx", ["tsx", "scripts/build.ts"], {
-    cwd: PROJECT_ROOT,
-    env: { ...inherited, ...environment, SCORECARD_OUT: outDir, ASTRO_TELEMETRY_DISABLED: "1" },
-    encoding: "utf8",
-  });
+  const { outDir, options } = prepareBuild(environment);
+  const result = spawnSync("npx", BUILD_ARGUMENTS, { ...options, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  return outDir;
+}
+
+/**
+ * Builds the site as buildSite does without blocking the event loop, for use inside a test file:
+ * a test worker blocked for the length of a build misses vitest's calls and reports a timeout.
+ */
+export async function buildSiteInBackground(
+  environment: Record<string, string> = {},
+): Promise<string> {
+  const { outDir, options } = prepareBuild(environment);
+  try {
+    await promisify(execFile)("npx", BUILD_ARGUMENTS, { ...options, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`build failed:\n${stdout ?? ""}\n${stderr ?? String(error)}`);
+  }
   return outDir;
 }
 
