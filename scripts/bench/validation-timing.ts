@@ -12,11 +12,10 @@ export interface ValidationTiming {
 
 /**
  * Times loadDataset on a data folder in this process, with the loader's disk cache off. The
- * loader also keeps parsed files in memory, keyed by their text, so each run reads its own copy
- * of the folder with one more newline at the end of every file: each copy parses afresh, as a
- * new month's files do. One copy warms up the modules and the JIT compiler, then the median of
- * `runs` copies is taken, and the last copy is checked once more to time the cached case.
- * Throws when the data have an error.
+ * loader also keeps parsed files in memory, keyed by their text. So each run reads its own copy
+ * of the folder, with one more newline at the end of every file, and parses every file afresh.
+ * One copy warms up the modules and the JIT compiler, then the median of `runs` copies is taken.
+ * The last copy is checked once more to time the cached case. Throws when the data have an error.
  */
 export function timeValidation(directory: string, scratch: string, runs = 3): ValidationTiming {
   process.env.SCORECARD_CACHE = "off";
