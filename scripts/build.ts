@@ -14,6 +14,12 @@ import { startChartPrerender } from "../src/charts/start-chart-prerender.ts";
 import { dataDirectory, rememberDataset } from "../src/site/dataset.ts";
 
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
+// Astro 5 lets an environment variable of the same name override an import.meta.env value, so an
+// inherited BASE_URL (vitest sets one, and so may a CI system) would move every link off the
+// base set by SCORECARD_BASE. The base comes from astro.config.mjs alone.
+for (const name of ["BASE_URL", "SITE", "ASSETS_PREFIX", "MODE", "DEV", "PROD", "SSR"]) {
+  delete process.env[name];
+}
 
 const started = performance.now();
 const directory = dataDirectory();
@@ -34,7 +40,8 @@ if (!result.dataset) {
   process.exit(1);
 }
 console.log(
-  `data: ${result.filesRead} files read from ${directory}, ${result.dataset.months.length} months, ` +
+  `data: ${result.filesRead} files read from ${directory}, ` +
+    `${result.dataset.months.length} month${result.dataset.months.length === 1 ? "" : "s"}, ` +
     `${warnings} warning${warnings === 1 ? "" : "s"}`,
 );
 rememberDataset(result.dataset);

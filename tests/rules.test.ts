@@ -66,7 +66,7 @@ describe("RAG rating", () => {
   });
 
   it.each([
-    ["a missing value", missing, higher, "the figure is missing: lost from the source"],
+    ["a missing value", missing, higher, "the figure is missing"],
     ["a suppressed value", suppressed, higher, "the figure is suppressed [c]"],
     ["no figure at all", undefined, higher, "no figure was reported"],
     ["no target", value(50), { ...higher, target: undefined }, "no target is set for this period"],
@@ -80,7 +80,7 @@ describe("RAG rating", () => {
       "a small base",
       value(100, { numerator: 4, denominator: 4 }),
       { ...higher, smallBase: 5 },
-      "small base: fewer than 5 children in the denominator",
+      "small base: fewer than 5 in the denominator",
     ],
   ] as const)("gives no rating for %s, with the reason", (_case, observation, rule, reason) => {
     expect(rateObservation(observation, rule)).toEqual({ rating: undefined, reason });
@@ -114,12 +114,7 @@ describe("direction of travel", () => {
   it.each([
     ["no current figure", missing, value(1), "there is no figure for this period to compare"],
     ["no previous figure", value(1), undefined, "no figure is recorded for the previous period"],
-    [
-      "a missing previous figure",
-      value(1),
-      missing,
-      "the previous figure is missing: lost from the source",
-    ],
+    ["a missing previous figure", value(1), missing, "the previous figure is missing"],
     ["a suppressed previous figure", value(1), suppressed, "the previous figure is suppressed [c]"],
   ] as const)("gives no arrow for %s, with the reason", (_case, current, previous, reason) => {
     expect(directionOfTravel(current, previous, "higher-is-better", 1)).toEqual({

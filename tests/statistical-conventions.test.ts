@@ -33,7 +33,7 @@ describe("small bases", () => {
   it("get no rating below the catalogue's small base", () => {
     expect(rate("adopted", { kind: "value", value: 50, numerator: 3, denominator: 6 })).toEqual({
       rating: undefined,
-      reason: "small base: fewer than 10 children in the denominator",
+      reason: "small base: fewer than 10 in the denominator",
     });
   });
 

@@ -3,9 +3,11 @@ import type { Indicator, Observation } from "../model/types.ts";
 import { formatNumber, formatObservation, formatValue } from "../rules/format.ts";
 import type { Chart } from "./chart.ts";
 import { estimateTextWidth } from "./labels.ts";
+import { explainObservations, markReading } from "./notes.ts";
 import { renderPlot } from "./render.ts";
 
 interface Bar {
+  id: string;
   label: string;
   value: number | undefined;
   text: string;
@@ -28,47 +30,56 @@ export function breakdownChart(
     const observation = breakdown.get(category.id);
     const value = observation?.kind === "value" ? observation.value : undefined;
     const text = formatObservation(observation, indicator.unit, indicator.decimals);
-    return { label: category.label, value, text: value === undefined ? text.toLowerCase() : text };
+    return {
+      id: category.id,
+      label: category.label,
+      value,
+      text: value === undefined ? text.toLowerCase() : text,
+    };
   });
   const known = bars.filter((bar) => bar.value !== undefined);
   const title = `${indicator.title}, ${periodText}`;
   const marginLeft = Math.max(...bars.map((bar) => estimateTextWidth(bar.label))) + 12;
   const maximum = Math.max(1, ...known.map((bar) => bar.value!));
 
-  const svg = renderPlot(
-    {
-      width: 640,
-      height: categories.length * ROW_HEIGHT + 40,
-      marginLeft,
-      marginRight: 60,
-      x: { domain: [0, maximum], label: null, grid: true, nice: true },
-      y: { domain: bars.map((bar) => bar.label), label: null, padding: 0.25 },
-      marks: [
-        Plot.barX(known, { x: "value", y: "label", className: "bar" }),
-        Plot.text(known, {
-          x: "value",
-          y: "label",
-          text: "text",
-          textAnchor: "start",
-          dx: 4,
-          className: "bar-label",
-        }),
-        Plot.text(
-          bars.filter((bar) => bar.value === undefined),
+  // With no figure at all there is nothing to draw: the summary, table and notes say so.
+  const svg =
+    known.length === 0
+      ? ""
+      : renderPlot(
           {
-            x: 0,
-            y: "label",
-            text: "text",
-            textAnchor: "start",
-            dx: 4,
-            className: "missing-label",
+            width: 640,
+            height: categories.length * ROW_HEIGHT + 40,
+            marginLeft,
+            marginRight: 60,
+            x: { domain: [0, maximum], label: null, grid: true, nice: true },
+            y: { domain: bars.map((bar) => bar.label), label: null, padding: 0.25 },
+            marks: [
+              Plot.barX(known, { x: "value", y: "label", className: "bar" }),
+              Plot.text(known, {
+                x: "value",
+                y: "label",
+                text: "text",
+                textAnchor: "start",
+                dx: 4,
+                className: "bar-label",
+              }),
+              Plot.text(
+                bars.filter((bar) => bar.value === undefined),
+                {
+                  x: 0,
+                  y: "label",
+                  text: "text",
+                  textAnchor: "start",
+                  dx: 4,
+                  className: "missing-label",
+                },
+              ),
+              Plot.ruleX([0]),
+            ],
           },
-        ),
-        Plot.ruleX([0]),
-      ],
-    },
-    title,
-  );
+          title,
+        );
 
   return {
     id: `${indicator.id}-breakdown`,
@@ -76,7 +87,7 @@ export function breakdownChart(
     summary: summarise(indicator, bars, total),
     svg,
     table: {
-      caption: `${indicator.title} by ${indicator.breakdown!.label}, ${periodText}`,
+      caption: title,
       columns: [
         capitalise(indicator.breakdown!.label),
         "Figure",
@@ -85,7 +96,9 @@ export function breakdownChart(
       rows: bars.map((bar) => ({
         label: bar.label,
         cells: [
-          bar.value === undefined ? capitalise(bar.text) : bar.text,
+          bar.value === undefined
+            ? capitalise(bar.text)
+            : markReading(bar.text, breakdown.get(bar.id)),
           ...(total?.kind === "value"
             ? [
                 bar.value === undefined
@@ -96,6 +109,12 @@ export function breakdownChart(
         ],
       })),
     },
+    notes: explainObservations(
+      categories.map((category) => ({
+        label: category.label,
+        observation: breakdown.get(category.id),
+      })),
+    ),
   };
 }
 

@@ -5,8 +5,11 @@ export interface Chart {
   /** The accessible name of the picture and the heading of the figure. */
   title: string;
   summary: string;
+  /** The picture, or empty when there is no figure to draw. */
   svg: string;
   table: DataTable;
+  /** Explanations of likely, missing and suppressed figures, shown under the chart. */
+  notes: string[];
 }
 
 export interface DataTable {

@@ -56,7 +56,10 @@ export function comparatorChart(comparators: Comparators, measure: ComparatorMea
     min: year.neighbours.min ?? NaN,
     max: year.neighbours.max ?? NaN,
   }));
-  const title = `${measure.title}: ${comparators.council.name} compared with England, ${comparators.council.region} and statistical neighbours`;
+  const title =
+    measure.unit === "count"
+      ? `${measure.title}: ${comparators.council.name} compared with its statistical neighbours (England and ${comparators.council.region} are in the table)`
+      : `${measure.title}: ${comparators.council.name} compared with England, ${comparators.council.region} and statistical neighbours`;
 
   const marks: Plot.Markish[] = [
     Plot.areaY(range, { x: "label", y1: "min", y2: "max", className: "comparator-range" }),
@@ -129,6 +132,7 @@ export function comparatorChart(comparators: Comparators, measure: ComparatorMea
         ],
       })),
     },
+    notes: [],
   };
 }
 

@@ -6,6 +6,7 @@ import { targetInForce } from "../rules/targets.ts";
 import { describeTarget } from "../site/indicator-view.ts";
 import type { Chart } from "./chart.ts";
 import { axisPeriodLabel, shortPeriodLabel } from "./labels.ts";
+import { explainObservations, markReading } from "./notes.ts";
 import { renderPlot } from "./render.ts";
 
 interface Point {
@@ -127,16 +128,19 @@ export function seriesChart(
     table: {
       caption: title,
       columns: ["Period", "Figure", ...(hasTarget ? ["Target"] : [])],
-      rows: points.map((point) => ({
+      rows: points.map((point, index) => ({
         label: point.label,
         cells: [
-          point.text,
+          markReading(point.text, series[index]!.observation),
           ...(hasTarget
             ? [Number.isNaN(point.target) ? "None" : describeTarget(indicator, point.target)]
             : []),
         ],
       })),
     },
+    notes: explainObservations(
+      series.map(({ period, observation }) => ({ label: shortPeriodLabel(period), observation })),
+    ),
   };
 }
 

@@ -341,6 +341,14 @@ function describeFound(value: unknown): string {
 }
 
 function hintForWrongType(value: unknown, expected: string): string | undefined {
+  if (
+    expected === "a number" &&
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value)
+  ) {
+    return "a figure that is not known replaces value: with missing: <reason> or suppressed: <marker>, on its own line";
+  }
   if (expected.startsWith("a number") || expected.startsWith("a whole number")) {
     if (typeof value === "string") {
       const trimmed = value.trim();

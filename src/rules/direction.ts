@@ -24,7 +24,7 @@ export function directionOfTravel(
   }
   if (!previous) return noDirection("no figure is recorded for the previous period");
   if (previous.kind === "missing") {
-    return noDirection(`the previous figure is missing: ${previous.reason}`);
+    return noDirection("the previous figure is missing");
   }
   if (previous.kind === "suppressed") {
     return noDirection(`the previous figure is suppressed [${previous.marker}]`);

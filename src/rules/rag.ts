@@ -30,8 +30,7 @@ export function rateObservation(
   if (rule.polarity === "none") return unrated("this indicator is not judged against a target");
   if (rule.target === undefined) return unrated("no target is set for this period");
   if (!observation) return unrated("no figure was reported");
-  if (observation.kind === "missing")
-    return unrated(`the figure is missing: ${observation.reason}`);
+  if (observation.kind === "missing") return unrated("the figure is missing");
   if (observation.kind === "suppressed") {
     return unrated(`the figure is suppressed [${observation.marker}]`);
   }
@@ -40,7 +39,7 @@ export function rateObservation(
     observation.denominator !== undefined &&
     observation.denominator < rule.smallBase
   ) {
-    return unrated(`small base: fewer than ${rule.smallBase} children in the denominator`);
+    return unrated(`small base: fewer than ${rule.smallBase} in the denominator`);
   }
   return { rating: rateValue(observation.value, rule as RatingRule & { target: number }) };
 }

@@ -20,6 +20,8 @@ export interface ExportRow {
   marker: string;
   reason: string;
   note: string;
+  /** "likely" for a figure read with some doubt from a damaged source, else empty. */
+  reading: string;
   target: number | null;
   rating: string;
   direction: string;
@@ -40,6 +42,7 @@ const COLUMNS: (keyof ExportRow)[] = [
   "marker",
   "reason",
   "note",
+  "reading",
   "target",
   "rating",
   "direction",
@@ -86,7 +89,7 @@ function flatten(
   observation: Observation,
 ): Pick<
   ExportRow,
-  "status" | "value" | "numerator" | "denominator" | "marker" | "reason" | "note"
+  "status" | "value" | "numerator" | "denominator" | "marker" | "reason" | "note" | "reading"
 > {
   return {
     status: observation.kind,
@@ -96,6 +99,7 @@ function flatten(
     marker: observation.kind === "suppressed" ? observation.marker : "",
     reason: observation.kind === "missing" ? observation.reason : "",
     note: observation.note ?? "",
+    reading: observation.kind === "value" ? (observation.reading ?? "") : "",
   };
 }
 
