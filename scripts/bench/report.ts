@@ -45,6 +45,7 @@ export function formatTable(results: BenchResults): string {
     row("JavaScript (KB)", ours.javascriptBytes / KB, theirs.javascriptBytes / KB, fixed1),
     ["validate all months, wall (ms)", fixed0(results.validation.wallMs), "", ""],
     ["validate all months, CPU (ms)", fixed0(results.validation.cpuMs), "", ""],
+    ["validate again, parsed data cached (ms)", fixed0(results.validation.cachedWallMs), "", ""],
     [
       "load average, start and end",
       `${results.loadAverage.start.toFixed(1)}, ${results.loadAverage.end.toFixed(1)}`,
@@ -92,6 +93,7 @@ export function formatKeyValues(results: BenchResults): string {
     ["js_kb", fixed1(ours.javascriptBytes / KB)],
     ["validate_ms", fixed0(results.validation.wallMs)],
     ["validate_cpu_ms", fixed0(results.validation.cpuMs)],
+    ["validate_cached_ms", fixed0(results.validation.cachedWallMs)],
     ["load_start", results.loadAverage.start.toFixed(1)],
     ["load_end", results.loadAverage.end.toFixed(1)],
   ];
