@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { breakdownChart } from "../src/charts/breakdown-chart.ts";
@@ -20,21 +21,26 @@ const percentIndicator: Indicator = {
 
 const value = (figure: number): Observation => ({ kind: "value", value: figure });
 
-function renderInZone(zone: string): string {
-  const result = spawnSync("npx", ["tsx", "tests/support/render-chart-in-zone.ts"], {
-    env: { ...process.env, TZ: zone },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(result.stderr);
-  return result.stdout;
+/** Renders the charts in a separate process under a time zone, without blocking the test worker. */
+async function renderInZone(zone: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    "npx",
+    ["tsx", "tests/support/render-chart-in-zone.ts"],
+    {
+      env: { ...process.env, TZ: zone },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  return stdout;
 }
 
 describe("charts", () => {
-  it("draw the same SVG whatever the machine's time zone", () => {
-    const utc = renderInZone("UTC");
+  it("draw the same SVG whatever the machine's time zone", async () => {
+    const utc = await renderInZone("UTC");
     expect(utc).toContain("<svg");
-    expect(renderInZone("Pacific/Kiritimati")).toBe(utc);
-    expect(renderInZone("America/St_Johns")).toBe(utc);
+    expect(await renderInZone("Pacific/Kiritimati")).toBe(utc);
+    expect(await renderInZone("America/St_Johns")).toBe(utc);
   });
 
   it("leave a gap for a missing month, never a zero", () => {

@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import {
   copyFileSync,
   existsSync,
@@ -35,18 +36,30 @@ function dataFolder(name: string, code: string): string {
   return directory;
 }
 
-function runImport(args: string[], dataDirectory?: string) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", SCRIPT, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, ...(dataDirectory ? { SCORECARD_DATA: dataDirectory } : {}) },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs the importer without blocking the test worker, which must keep answering vitest. */
+async function runImport(args: string[], dataDirectory?: string) {
+  const env = { ...process.env, ...(dataDirectory ? { SCORECARD_DATA: dataDirectory } : {}) };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", SCRIPT, ...args],
+      { encoding: "utf8", env },
+    );
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    return {
+      status: failure.code ?? 1,
+      stdout: failure.stdout ?? "",
+      stderr: failure.stderr ?? "",
+    };
+  }
 }
 
 describe("import-comparators command", () => {
-  it("imports the council named in council.yaml", () => {
+  it("imports the council named in council.yaml", async () => {
     const data = dataFolder("Southend-on-Sea Borough Council", "882");
-    const run = runImport([tables()], data);
+    const run = await runImport([tables()], data);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
@@ -57,7 +70,7 @@ describe("import-comparators command", () => {
     expect(read.comparators?.council.code).toBe("882");
   });
 
-  it("writes suppressed cells as markers", () => {
+  it("writes suppressed cells as markers", async () => {
     const data = dataFolder("Cambridgeshire County Council", "873");
     const source = tables({
       overrides: [
@@ -71,7 +84,7 @@ describe("import-comparators command", () => {
         },
       ],
     });
-    expect(runImport([source], data).status).toBe(0);
+    expect((await runImport([source], data)).status).toBe(0);
     const text = readFileSync(join(data, "comparators.json"), "utf8");
     expect(text).toMatch(/"year": "2022", "date": "2022-03-31", "council": \{"suppressed": "c"\}/);
     const dental = readComparators(data).comparators?.measures.find(
@@ -80,9 +93,9 @@ describe("import-comparators command", () => {
     expect(dental?.years[1]?.council).toEqual({ kind: "suppressed", marker: "c" });
   });
 
-  it("writes nothing and fails for an unknown code", () => {
+  it("writes nothing and fails for an unknown code", async () => {
     const out = join(tables(), "out.json");
-    const run = runImport([tables(), "--code", "999", "--out", out]);
+    const run = await runImport([tables(), "--code", "999", "--out", out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
       'old_la_code: council code "999" not found in sn_model_2025_wide.csv',
@@ -91,7 +104,7 @@ describe("import-comparators command", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("keeps the old file on error", () => {
+  it("keeps the old file on error", async () => {
     const data = dataFolder("Cambridgeshire County Council", "873");
     writeFileSync(join(data, "comparators.json"), "previous\n");
     const source = tables({
@@ -101,7 +114,7 @@ describe("import-comparators command", () => {
         to: "age_group",
       },
     });
-    const run = runImport([source], data);
+    const run = await runImport([source], data);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
       /la_care_leavers_activity\.csv:1:1 header: missing column "care_leaver_age" \(expected a column named care_leaver_age, found no such column among the 14 headings\)/,
@@ -109,16 +122,16 @@ describe("import-comparators command", () => {
     expect(readFileSync(join(data, "comparators.json"), "utf8")).toBe("previous\n");
   });
 
-  it("rejects --code without --out", () => {
+  it("rejects --code without --out", async () => {
     const data = dataFolder("Cambridgeshire County Council", "873");
-    const run = runImport([tables(), "--code", "882"], data);
+    const run = await runImport([tables(), "--code", "882"], data);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--code 882 differs from the code in council.yaml (873)");
     expect(existsSync(join(data, "comparators.json"))).toBe(false);
   });
 
-  it("rejects a badly written --code", () => {
-    const run = runImport([tables(), "--code", "87"]);
+  it("rejects a badly written --code", async () => {
+    const run = await runImport([tables(), "--code", "87"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
       'invalid --code "87": expected a three-digit old_la_code, such as 873',
