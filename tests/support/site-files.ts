@@ -31,7 +31,7 @@ export function listPages(root: string): BuiltPage[] {
 
 /**
  * Lets pending events run. A test worker that parses hundreds of pages in one synchronous loop
- * cannot answer vitest's calls meanwhile, and vitest reports a timeout after a minute.
+ * cannot respond to vitest's calls meanwhile, and vitest reports a timeout after a minute.
  */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
