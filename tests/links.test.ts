@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
-import { checkSiteLinks } from "./support/site-links.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { checkSiteLinks, type LinkReport } from "./support/site-links.ts";
 import { listPages } from "./support/site-files.ts";
 import { SUB_PATH_BASE } from "./support/sites.ts";
 
@@ -15,7 +15,10 @@ describe("site links", () => {
 });
 
 describe.each(sites)("links of the $name site (base $base)", ({ directory, base }) => {
-  const report = checkSiteLinks(directory, base);
+  let report: LinkReport;
+  beforeAll(async () => {
+    report = await checkSiteLinks(directory, base);
+  });
 
   it("are found on every page", () => {
     const pagesWithLinks = new Set(report.references.map((reference) => reference.from));
@@ -56,7 +59,7 @@ describe.each(sites)("links of the $name site (base $base)", ({ directory, base 
 });
 
 describe("the link checker", () => {
-  it("reports a missing file, a doubled slash, a missing anchor and a path outside the base", () => {
+  it("reports a missing file, a doubled slash, a missing anchor and a path outside the base", async () => {
     const root = mkdtempSync(join(tmpdir(), "scorecard-links-"));
     mkdirSync(join(root, "a"));
     writeFileSync(join(root, "a", "index.html"), '<p id="here">A</p>');
@@ -74,7 +77,7 @@ describe("the link checker", () => {
     );
     writeFileSync(join(root, "stray.mjs"), "export default new Map();");
 
-    const report = checkSiteLinks(root, "/sub/");
+    const report = await checkSiteLinks(root, "/sub/");
 
     expect(report.problems).toEqual([
       'index.html: a[href] "/sub/b/": no file b/index.html in the build',

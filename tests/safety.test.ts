@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
-import { describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { HOSTILE_PLACES, HOSTILE_TEXT } from "./support/hostile-data.ts";
 import { openPage, textOf } from "./support/pages.ts";
-import { listPages } from "./support/site-files.ts";
+import { listPages, yieldToEventLoop } from "./support/site-files.ts";
 
 const sites = inject("sites");
 const hostileSite = inject("hostileSite");
@@ -36,10 +36,13 @@ describe("parsePolicy", () => {
 });
 
 describe.each(sites)("pages of the $name site", ({ directory }) => {
-  const pages = listPages(directory).map((page) => ({
-    ...page,
-    document: parseFile(join(directory, page.file)),
-  }));
+  const pages: { file: string; document: Document }[] = [];
+  beforeAll(async () => {
+    for (const page of listPages(directory)) {
+      pages.push({ file: page.file, document: parseFile(join(directory, page.file)) });
+      await yieldToEventLoop();
+    }
+  });
 
   it("each carry one Content-Security-Policy, before any resource", () => {
     const problems: string[] = [];

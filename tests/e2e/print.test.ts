@@ -28,7 +28,7 @@ const WHOLE_BLOCKS = `${UNBROKEN_BLOCKS}, svg.chart`;
 const MAX_PRINTED_PAGES = 24;
 
 /** Counts the pages of a PDF as Chromium writes it: one "/Type /Page" object each. */
-export function countPdfPages(pdf: Buffer): number {
+function countPdfPages(pdf: Buffer): number {
   return pdf.toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 }
 

@@ -28,3 +28,11 @@ export function listPages(root: string): BuiltPage[] {
     .filter((file) => file.endsWith(".html"))
     .map((file) => ({ file, address: file.replace(/(^|\/)index\.html$/, "$1") }));
 }
+
+/**
+ * Lets pending events run. A test worker that parses hundreds of pages in one synchronous loop
+ * cannot respond to vitest's calls meanwhile, and vitest reports a timeout after a minute.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
-import { listFiles, listPages } from "./site-files.ts";
+import { listFiles, listPages, yieldToEventLoop } from "./site-files.ts";
 
 /** A placeholder origin that pages are resolved against; links never leave it unless external. */
 const SITE_ORIGIN = "http://scorecard.invalid";
@@ -48,16 +48,17 @@ export interface LinkReport {
  * the site below its base path, with no "//" in its path, and each #fragment must name an element
  * of its target page. Resources (stylesheets, images, scripts) may not be external.
  */
-export function checkSiteLinks(root: string, base: string): LinkReport {
+export async function checkSiteLinks(root: string, base: string): Promise<LinkReport> {
   const files = new Set(listFiles(root));
-  const pages = new Map(
-    listPages(root).map((page) => [
-      page.file,
-      parseHTML(readFileSync(join(root, page.file), "utf8")).document as unknown as Document,
-    ]),
-  );
+  const pages = new Map<string, Document>();
   const references: Reference[] = [];
-  for (const [file, document] of pages) references.push(...pageReferences(file, document));
+  for (const page of listPages(root)) {
+    const html = readFileSync(join(root, page.file), "utf8");
+    const document = parseHTML(html).document as unknown as Document;
+    pages.set(page.file, document);
+    references.push(...pageReferences(page.file, document));
+    await yieldToEventLoop();
+  }
   for (const file of files) {
     if (file.endsWith(".css")) references.push(...stylesheetReferences(root, file));
     if (file.endsWith(".xml")) references.push(...feedReferences(root, file));
