@@ -36,7 +36,7 @@ function dataFolder(name: string, code: string): string {
   return directory;
 }
 
-/** Runs the importer without blocking the test worker, which must keep answering vitest. */
+/** Runs the importer without blocking the test worker, which must keep replying to vitest. */
 async function runImport(args: string[], dataDirectory?: string) {
   const env = { ...process.env, ...(dataDirectory ? { SCORECARD_DATA: dataDirectory } : {}) };
   try {

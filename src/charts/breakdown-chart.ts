@@ -42,7 +42,7 @@ export function breakdownChart(
   const marginLeft = Math.max(...bars.map((bar) => estimateTextWidth(bar.label))) + 12;
   const maximum = Math.max(1, ...known.map((bar) => bar.value!));
 
-  // With no figure at all there is nothing to draw: the summary, table and notes say so.
+  // With no figure at all there is nothing to draw, so the summary, table and notes give the reason.
   const svg =
     known.length === 0
       ? ""

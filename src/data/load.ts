@@ -250,7 +250,7 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** A problem with a whole file or folder, placed at its start. */
+/** Returns a problem with a whole file or folder, placed at its start. */
 function fileProblem(file: string, message: string, hint: string): Problem {
   return {
     severity: "error",

@@ -228,8 +228,8 @@ function readSeries(
 }
 
 /**
- * A series entry for the file's own month, or for the month its `previous` figure is for, gives the
- * same figure twice; the two must agree. A year-to-date indicator is exempt, because its series
+ * Reports a series entry that disagrees with the file's figure for its own month or its previous
+ * figure, since both give the same figure twice. A year-to-date indicator is exempt, because its series
  * lists each month's own figure while its headline and previous figures are totals for the year.
  */
 function checkSeriesAgreesWithFigures(

@@ -30,7 +30,9 @@ export function directionOfTravel(
     return noDirection(`the previous figure is suppressed [${previous.marker}]`);
   }
   const difference = roundTo(current.value, decimals) - roundTo(previous.value, decimals);
-  const change: Change = difference > 0 ? "up" : difference < 0 ? "down" : "same";
+  let change: Change = "same";
+  if (difference > 0) change = "up";
+  if (difference < 0) change = "down";
   return { change, direction: judgeChange(change, polarity), previous: previous.value };
 }
 

@@ -37,7 +37,9 @@ export function formatValue(value: number, unit: Unit, decimals: number): string
 
 /** Formats a difference with its sign: "+3", "−1.5 points" (a minus sign, not a hyphen). */
 export function formatDifference(difference: number, unit: Unit, decimals: number): string {
-  const sign = difference > 0 ? "+" : difference < 0 ? "−" : "";
+  let sign = "";
+  if (difference > 0) sign = "+";
+  if (difference < 0) sign = "−";
   const magnitude = formatNumber(Math.abs(difference), decimals);
   switch (unit) {
     case "percent":

@@ -9,12 +9,12 @@ export function openPage(site: string, address: string): Document {
   return parseHTML(readFileSync(file, "utf8")).document as unknown as Document;
 }
 
-/** The text of an element with its white space collapsed, as a reader sees it. */
+/** Returns the text of an element with its white space collapsed, as a reader reads it. */
 export function textOf(element: Element | null | undefined): string {
   return (element?.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
-/** The facts listed for an indicator on a month or section page, keyed by their labels. */
+/** Returns the facts listed for an indicator on a month or section page, keyed by their labels. */
 export function indicatorFacts(document: Document, indicatorId: string): Record<string, string> {
   const article = document.querySelector(`article#${indicatorId}`);
   if (!article) throw new Error(`indicator ${indicatorId} is not on the page`);
@@ -25,7 +25,7 @@ export function indicatorFacts(document: Document, indicatorId: string): Record<
   return facts;
 }
 
-/** The rows of a table as arrays of cell texts, header cells included. */
+/** Returns the rows of a table as arrays of cell texts, header cells included. */
 export function tableRows(table: Element): string[][] {
   return [...table.querySelectorAll("tbody tr")].map((row) =>
     [...row.querySelectorAll("th, td")].map((cell) => textOf(cell)),
