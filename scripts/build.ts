@@ -1,6 +1,7 @@
 /**
  * Builds the site: checks every data file, then runs Astro into a fresh folder and only then
- * replaces dist/, so a failed build never leaves a half-written site behind.
+ * replaces dist/, so a failed build never leaves a half-written site behind. Run it through
+ * scripts/build.mjs, which compiles it.
  *
  *   npm run build                      build from data/
  *   SCORECARD_DATA=DIR npm run build   build from another data folder
@@ -45,7 +46,8 @@ console.log(
     `${warnings} warning${warnings === 1 ? "" : "s"}`,
 );
 rememberDataset(result.dataset);
-startChartPrerender(result.dataset);
+// scripts/build.mjs compiles the worker's code into this file's folder.
+startChartPrerender(result.dataset, new URL("./chart-prerender-worker.mjs", import.meta.url));
 
 rmSync(stagingDir, { recursive: true, force: true });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -55,12 +57,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.exit(1);
   });
 }
-// Started by scripts/build.mjs, drop the TypeScript loader before Astro and Vite load: they
-// compile the site's TypeScript themselves.
-const unregisterTypeScript = (globalThis as Record<symbol, unknown>)[
-  Symbol.for("corporate-parenting-scorecard.unregister-typescript")
-] as (() => Promise<void>) | undefined;
-await unregisterTypeScript?.();
 const { build } = await import("astro");
 try {
   await build({ root: resolve("."), outDir: stagingDir, logLevel: "warn" });

@@ -4,7 +4,7 @@ import { formatNumber, formatObservation, formatValue } from "../rules/format.ts
 import type { Chart } from "./chart.ts";
 import { estimateTextWidth } from "./labels.ts";
 import { explainObservations, markReading } from "./notes.ts";
-import { renderPlot } from "./render.ts";
+import { renderChart, type PlotOptions } from "./render.ts";
 
 interface Bar {
   id: string;
@@ -16,8 +16,8 @@ interface Bar {
 const ROW_HEIGHT = 30;
 
 /**
- * Draws an indicator's breakdown as horizontal bars, one per category, labelled with the figure.
- * A missing or suppressed category gets no bar (never a zero bar) and its label gives the reason.
+ * Charts an indicator's breakdown by category (see breakdownPlot for the picture), with a summary
+ * and a table that gives each category's share of the total.
  */
 export function breakdownChart(
   indicator: Indicator,
@@ -39,47 +39,8 @@ export function breakdownChart(
   });
   const known = bars.filter((bar) => bar.value !== undefined);
   const title = `${indicator.title}, ${periodText}`;
-  const marginLeft = Math.max(...bars.map((bar) => estimateTextWidth(bar.label))) + 12;
-  const maximum = Math.max(1, ...known.map((bar) => bar.value!));
-
   // With no figure at all there is nothing to draw, so the summary, table and notes give the reason.
-  const svg =
-    known.length === 0
-      ? ""
-      : renderPlot(
-          {
-            width: 640,
-            height: categories.length * ROW_HEIGHT + 40,
-            marginLeft,
-            marginRight: 60,
-            x: { domain: [0, maximum], label: null, grid: true, nice: true },
-            y: { domain: bars.map((bar) => bar.label), label: null, padding: 0.25 },
-            marks: [
-              Plot.barX(known, { x: "value", y: "label", className: "bar" }),
-              Plot.text(known, {
-                x: "value",
-                y: "label",
-                text: "text",
-                textAnchor: "start",
-                dx: 4,
-                className: "bar-label",
-              }),
-              Plot.text(
-                bars.filter((bar) => bar.value === undefined),
-                {
-                  x: 0,
-                  y: "label",
-                  text: "text",
-                  textAnchor: "start",
-                  dx: 4,
-                  className: "missing-label",
-                },
-              ),
-              Plot.ruleX([0]),
-            ],
-          },
-          title,
-        );
+  const svg = known.length === 0 ? "" : renderChart(title, bars, breakdownPlot);
 
   return {
     id: `${indicator.id}-breakdown`,
@@ -115,6 +76,39 @@ export function breakdownChart(
         observation: breakdown.get(category.id),
       })),
     ),
+  };
+}
+
+/**
+ * One horizontal bar per category, labelled with its figure. A category without a figure gets
+ * no bar, never a zero bar, and its label says why.
+ */
+function breakdownPlot(bars: Bar[]): PlotOptions {
+  const known = bars.filter((bar) => bar.value !== undefined);
+  const maximum = Math.max(1, ...known.map((bar) => bar.value!));
+  return {
+    width: 640,
+    height: bars.length * ROW_HEIGHT + 40,
+    marginLeft: Math.max(...bars.map((bar) => estimateTextWidth(bar.label))) + 12,
+    marginRight: 60,
+    x: { domain: [0, maximum], label: null, grid: true, nice: true },
+    y: { domain: bars.map((bar) => bar.label), label: null, padding: 0.25 },
+    marks: [
+      Plot.barX(known, { x: "value", y: "label", className: "bar" }),
+      Plot.text(known, {
+        x: "value",
+        y: "label",
+        text: "text",
+        textAnchor: "start",
+        dx: 4,
+        className: "bar-label",
+      }),
+      Plot.text(
+        bars.filter((bar) => bar.value === undefined),
+        { x: 0, y: "label", text: "text", textAnchor: "start", dx: 4, className: "missing-label" },
+      ),
+      Plot.ruleX([0]),
+    ],
   };
 }
 

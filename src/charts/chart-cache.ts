@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import {
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -54,6 +55,8 @@ export function openChartCache(directory: string, now = Date.now()): ChartCache 
     directory,
     read(key) {
       const path = entryPath(key);
+      // Cheaper than the exception a missing file throws, and most reads miss in a cold build.
+      if (!existsSync(path)) return undefined;
       let text: string;
       try {
         text = readFileSync(path, "utf8");
@@ -102,78 +105,11 @@ function modifiedTime(path: string): number | undefined {
 }
 
 /**
- * Returns a hex SHA-256 of a chart's input: its Plot options (marks with their data) and its
- * accessible name, together with `version`. A function counts only as being there, because the
- * code it comes from is part of the version (see chartCodeVersion). Its name or source text would
- * differ between the build's bundle and the same code run by tsx, which must share keys.
- *
- * NOTE: a function that reads a variable from outside itself, whose value differs between
- * charts, would make two different charts share a key: pass such values as data or options.
+ * Returns a hex SHA-256 of a chart's input: its accessible name, its spec as JSON (see
+ * renderChart) and `version`, which stands for the code that turns a spec into a picture.
  */
-export function chartKey(options: unknown, accessibleName: string, version: string): string {
-  const parts: string[] = [version, "\n", accessibleName, "\n"];
-  appendValue(parts, options, new Map());
-  return sha256(parts.join(""));
-}
-
-/**
- * Appends a canonical text form of a value, walking objects in the order their keys were created.
- * An object met a second time (Plot marks share one data array) is written as a reference to its
- * first appearance, which keeps the text short and makes cycles finite.
- */
-function appendValue(parts: string[], value: unknown, seen: Map<object, number>): void {
-  switch (typeof value) {
-    case "string":
-      parts.push(JSON.stringify(value));
-      return;
-    case "number":
-      parts.push(String(value));
-      return;
-    case "bigint":
-    case "boolean":
-    case "symbol":
-      parts.push(`${typeof value}:${String(value)}`);
-      return;
-    case "undefined":
-      parts.push("undefined");
-      return;
-    case "function":
-      parts.push("function");
-      return;
-  }
-  if (value === null) {
-    parts.push("null");
-    return;
-  }
-  const object = value as object;
-  const first = seen.get(object);
-  if (first !== undefined) {
-    parts.push(`#${first}`);
-    return;
-  }
-  seen.set(object, seen.size);
-  if (Array.isArray(object) || ArrayBuffer.isView(object)) {
-    parts.push("[");
-    for (const item of Array.from(object as ArrayLike<unknown>)) {
-      appendValue(parts, item, seen);
-      parts.push(",");
-    }
-    parts.push("]");
-  } else if (object instanceof Date) {
-    parts.push(`Date:${object.getTime()}`);
-  } else if (object instanceof Map || object instanceof Set) {
-    parts.push(`${object.constructor.name}{`);
-    appendValue(parts, [...object], seen);
-    parts.push("}");
-  } else {
-    parts.push(`${object.constructor?.name ?? "Object"}{`);
-    for (const [key, item] of Object.entries(object)) {
-      parts.push(JSON.stringify(key), ":");
-      appendValue(parts, item, seen);
-      parts.push(",");
-    }
-    parts.push("}");
-  }
+export function chartKey(accessibleName: string, spec: unknown, version: string): string {
+  return sha256(`${version}\n${accessibleName}\n${JSON.stringify(spec)}`);
 }
 
 /**

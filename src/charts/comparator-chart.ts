@@ -4,7 +4,7 @@ import { formatMonthShort } from "../model/period.ts";
 import type { Observation } from "../model/types.ts";
 import { formatObservation, formatValue } from "../rules/format.ts";
 import type { Chart } from "./chart.ts";
-import { renderPlot } from "./render.ts";
+import { renderChart, type PlotOptions } from "./render.ts";
 
 interface Line {
   name: string;
@@ -61,43 +61,10 @@ export function comparatorChart(comparators: Comparators, measure: ComparatorMea
       ? `${measure.title}: ${comparators.council.name} compared with its statistical neighbours (England and ${comparators.council.region} are in the table)`
       : `${measure.title}: ${comparators.council.name} compared with England, ${comparators.council.region} and statistical neighbours`;
 
-  const marks: Plot.Markish[] = [
-    Plot.areaY(range, { x: "label", y1: "min", y2: "max", className: "comparator-range" }),
-    Plot.ruleY([0]),
-  ];
-  for (const { className, points } of lines) {
-    marks.push(
-      Plot.lineY(points, { x: "label", y: "value", className }),
-      Plot.dot(points, { x: "label", y: "value", className, r: 3 }),
-    );
-  }
-  const plotted = [
-    ...range.map((band) => band.max),
-    ...lines.flatMap((entry) => entry.points.map((point) => point.value)),
-  ];
-  for (const label of endLabels(lines, Math.max(...plotted.filter(Number.isFinite)))) {
-    marks.push(
-      Plot.text([label], {
-        x: "label",
-        y: "value",
-        text: "name",
-        textAnchor: "start",
-        dx: 8,
-        className: `${label.className} end-label`,
-      }),
-    );
-  }
-
-  const svg = renderPlot(
-    {
-      width: 640,
-      height: CHART_HEIGHT,
-      marginRight: 150,
-      x: { type: "point", domain: labels, label: null, padding: 0.2 },
-      y: { label: measure.unit === "percent" ? "%" : null, grid: true, nice: true, zero: true },
-      marks,
-    },
+  const svg = renderChart(
     title,
+    { labels, lines, range, percent: measure.unit === "percent" },
+    comparatorPlot,
   );
 
   const format = (observation: Observation) =>
@@ -133,6 +100,53 @@ export function comparatorChart(comparators: Comparators, measure: ComparatorMea
       })),
     },
     notes: [],
+  };
+}
+
+/** What a comparator chart's picture is drawn from (see renderChart). */
+interface ComparatorPicture {
+  labels: string[];
+  lines: Line[];
+  /** The neighbours' lowest and highest figures for each year. */
+  range: { label: string; min: number; max: number }[];
+  percent: boolean;
+}
+
+/** Lines named at their ends, over the band of the neighbours' range. */
+function comparatorPlot({ labels, lines, range, percent }: ComparatorPicture): PlotOptions {
+  const marks: Plot.Markish[] = [
+    Plot.areaY(range, { x: "label", y1: "min", y2: "max", className: "comparator-range" }),
+    Plot.ruleY([0]),
+  ];
+  for (const { className, points } of lines) {
+    marks.push(
+      Plot.lineY(points, { x: "label", y: "value", className }),
+      Plot.dot(points, { x: "label", y: "value", className, r: 3 }),
+    );
+  }
+  const plotted = [
+    ...range.map((band) => band.max),
+    ...lines.flatMap((entry) => entry.points.map((point) => point.value)),
+  ];
+  for (const label of endLabels(lines, Math.max(...plotted.filter(Number.isFinite)))) {
+    marks.push(
+      Plot.text([label], {
+        x: "label",
+        y: "value",
+        text: "name",
+        textAnchor: "start",
+        dx: 8,
+        className: `${label.className} end-label`,
+      }),
+    );
+  }
+  return {
+    width: 640,
+    height: CHART_HEIGHT,
+    marginRight: 150,
+    x: { type: "point", domain: labels, label: null, padding: 0.2 },
+    y: { label: percent ? "%" : null, grid: true, nice: true, zero: true },
+    marks,
   };
 }
 

@@ -7,7 +7,6 @@ import {
   openChartCache,
   type ChartCache,
 } from "./chart-cache.ts";
-import { waitForPrerenderedChart } from "./chart-prerender.ts";
 
 /** One document for every chart of a build: Plot only needs it to create elements. */
 let sharedDocument: Document | undefined;
@@ -37,17 +36,25 @@ function openDiskCache(): { version: string; cache: ChartCache | undefined } {
 }
 
 /**
- * Renders Plot options to SVG markup for inlining in a page (see drawPlot). Each chart is
- * drawn once per process and kept in the chart cache on disk, keyed by its input and the chart
- * code's version, so an unchanged rebuild reads it back instead of drawing it.
+ * Returns a chart's SVG markup for inlining in a page: `toPlot(spec)` drawn by drawPlot. Each
+ * chart is drawn once per process and kept in the chart cache on disk, keyed by its spec, its
+ * accessible name and the chart code's version, so an unchanged rebuild reads it back instead of
+ * building Plot's options and drawing them.
+ *
+ * `spec` must hold everything the chart depends on, as plain data that JSON can carry (NaN and
+ * null count as the same), and `toPlot` must read nothing else: a value it took from elsewhere
+ * would not be in the key, and two different charts could then share one.
  */
-export function renderPlot(options: PlotOptions, accessibleName: string): string {
+export function renderChart<Spec>(
+  accessibleName: string,
+  spec: Spec,
+  toPlot: (spec: Spec) => PlotOptions,
+): string {
   const { version, cache } = openDiskCache();
-  const key = chartKey(options, accessibleName, version);
+  const key = chartKey(accessibleName, spec, version);
   let svg = drawnCharts.get(key) ?? cache?.read(key);
-  if (svg === undefined && cache) svg = waitForPrerenderedChart(() => cache.read(key));
   if (svg === undefined) {
-    svg = drawPlot(options, accessibleName);
+    svg = drawPlot(toPlot(spec), accessibleName);
     cache?.write(key, svg);
   }
   drawnCharts.set(key, svg);

@@ -7,7 +7,7 @@ import { describeTarget } from "../site/indicator-view.ts";
 import type { Chart } from "./chart.ts";
 import { axisPeriodLabel, shortPeriodLabel } from "./labels.ts";
 import { explainObservations, markReading } from "./notes.ts";
-import { renderPlot } from "./render.ts";
+import { renderChart, type PlotOptions } from "./render.ts";
 
 interface Point {
   period: string;
@@ -30,9 +30,8 @@ export interface SeriesChartOptions {
 }
 
 /**
- * Draws an indicator's series: bars for quarters and years, a line for months. A missing point
- * is a gap, never zero. The target in force for each period is drawn dashed: a step line across
- * months, a tick across each bar.
+ * Charts an indicator's figures over time (see seriesPlot for the picture), with a summary and a
+ * table that gives the target in force for each period.
  */
 export function seriesChart(
   indicator: Indicator,
@@ -53,12 +52,59 @@ export function seriesChart(
   }));
   const monthly = points.every((point) => periodKind(point.period) === "month");
   const title = options.title ?? `${indicator.title} by ${monthly ? "month" : "quarter"}`;
-  // Year-to-date figures restart each April: one line per financial year, never joined across.
-  const z = options.restartEachApril ? "financialYear" : undefined;
+  const hasTarget = points.some((point) => !Number.isNaN(point.target));
+  const svg = renderChart(
+    title,
+    {
+      points,
+      monthly,
+      restartEachApril: options.restartEachApril ?? false,
+      percent: indicator.unit === "percent",
+    },
+    seriesPlot,
+  );
+
+  return {
+    id: `${indicator.id}-${options.idSuffix ?? "series"}`,
+    title,
+    summary: summariseSeries(indicator, points),
+    svg,
+    table: {
+      caption: title,
+      columns: ["Period", "Figure", ...(hasTarget ? ["Target"] : [])],
+      rows: points.map((point, index) => ({
+        label: point.label,
+        cells: [
+          markReading(point.text, series[index]!.observation),
+          ...(hasTarget
+            ? [Number.isNaN(point.target) ? "None" : describeTarget(indicator, point.target)]
+            : []),
+        ],
+      })),
+    },
+    notes: explainObservations(
+      series.map(({ period, observation }) => ({ label: shortPeriodLabel(period), observation })),
+    ),
+  };
+}
+
+/** What a series chart's picture is drawn from (see renderChart). */
+interface SeriesPicture {
+  points: Point[];
+  monthly: boolean;
+  /** Year-to-date figures restart each April: one line per financial year, never joined across. */
+  restartEachApril: boolean;
+  percent: boolean;
+}
+
+/**
+ * Bars for quarters and years, a line for months; a missing point is a gap, never zero. The
+ * target in force for each period is dashed: a step line across months, a tick across each bar.
+ */
+function seriesPlot({ points, monthly, restartEachApril, percent }: SeriesPicture): PlotOptions {
+  const z = restartEachApril ? "financialYear" : undefined;
   const labels = points.map((point) => point.label);
   const hasTarget = points.some((point) => !Number.isNaN(point.target));
-  const yDomain = indicator.unit === "percent" ? [0, 100] : undefined;
-
   const marks: Plot.Markish[] = [];
   if (monthly) {
     marks.push(
@@ -95,52 +141,25 @@ export function seriesChart(
     marks.push(Plot.tickY(points, { x: "label", y: "target", className: "target-line" }));
   }
   marks.push(Plot.ruleY([0]));
-
-  const svg = renderPlot(
-    {
-      width: 640,
-      height: 260,
-      marginBottom: 40,
-      x: {
-        type: monthly ? "point" : "band",
-        domain: labels,
-        label: null,
-        ticks: thinTicks(labels),
-        tickFormat: axisPeriodLabel,
-        padding: monthly ? 0.3 : 0.2,
-      },
-      y: {
-        domain: yDomain,
-        label: indicator.unit === "percent" ? "%" : null,
-        grid: true,
-        nice: true,
-      },
-      marks,
-    },
-    title,
-  );
-
   return {
-    id: `${indicator.id}-${options.idSuffix ?? "series"}`,
-    title,
-    summary: summariseSeries(indicator, points),
-    svg,
-    table: {
-      caption: title,
-      columns: ["Period", "Figure", ...(hasTarget ? ["Target"] : [])],
-      rows: points.map((point, index) => ({
-        label: point.label,
-        cells: [
-          markReading(point.text, series[index]!.observation),
-          ...(hasTarget
-            ? [Number.isNaN(point.target) ? "None" : describeTarget(indicator, point.target)]
-            : []),
-        ],
-      })),
+    width: 640,
+    height: 260,
+    marginBottom: 40,
+    x: {
+      type: monthly ? "point" : "band",
+      domain: labels,
+      label: null,
+      ticks: thinTicks(labels),
+      tickFormat: axisPeriodLabel,
+      padding: monthly ? 0.3 : 0.2,
     },
-    notes: explainObservations(
-      series.map(({ period, observation }) => ({ label: shortPeriodLabel(period), observation })),
-    ),
+    y: {
+      domain: percent ? [0, 100] : undefined,
+      label: percent ? "%" : null,
+      grid: true,
+      nice: true,
+    },
+    marks,
   };
 }
 

@@ -1,5 +1,3 @@
-// Kept apart from chart-prerender.ts, which the pages import, because Vite treats
-// `new URL(path, import.meta.url)` in bundled code as an asset of the build.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -8,15 +6,18 @@ import { serialize } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Dataset } from "../data/load.ts";
 import { chartCacheDirectory, chartCodeVersion } from "./chart-cache.ts";
-import { PRERENDER_STATE_KEY, type PrerenderState } from "./chart-prerender.ts";
+import type { PrerenderWorkerData } from "./chart-prerender-worker.ts";
 
 /**
  * Starts drawing every chart of the site into the chart cache on a worker thread, while Astro
- * bundles the site on the main thread, so that the pages find their charts drawn. Does nothing
- * on a single core, when the chart cache is off, or when a worker already drew every chart of
- * the same data with the same chart code.
+ * loads and bundles the site on the main thread. A page then reads its charts from the cache, and
+ * draws any the worker has not reached yet itself. `workerScript` is chart-prerender-worker.ts
+ * compiled to JavaScript.
+ *
+ * Does nothing on a single core, when the chart cache is off, or when a worker already drew
+ * every chart of the same data with the same chart code.
  */
-export function startChartPrerender(dataset: Dataset): void {
+export function startChartPrerender(dataset: Dataset, workerScript: URL): void {
   const directory = chartCacheDirectory();
   const version = chartCodeVersion();
   if (availableParallelism() < 2 || directory === undefined || version === undefined) return;
@@ -24,13 +25,11 @@ export function startChartPrerender(dataset: Dataset): void {
   const doneMarker = join(directory, `.prerendered-${fingerprint.digest("hex")}`);
   if (existsSync(doneMarker)) return;
 
-  const stopped = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const worker = new Worker(new URL("./chart-prerender-worker.mjs", import.meta.url), {
-    workerData: { dataset, stopped, doneMarker },
-  });
+  const workerData: PrerenderWorkerData = { dataset, doneMarker };
+  const worker = new Worker(workerScript, { workerData });
   worker.on("error", (error) => {
     console.error(`chart prerender failed, so the pages draw their charts: ${error.message}`);
   });
+  // The build ends when Astro is done, whether or not the worker is.
   worker.unref();
-  (globalThis as { [PRERENDER_STATE_KEY]?: PrerenderState })[PRERENDER_STATE_KEY] = { stopped };
 }

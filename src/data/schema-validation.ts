@@ -1,14 +1,23 @@
-import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsPlugin from "ajv-formats";
 import { closestMatch } from "./closest-match.ts";
 import { describeField } from "./field-names.ts";
 import type { Problem } from "./problems.ts";
 import type { PathSegment, SourceDocument } from "./source-document.ts";
+// Imported rather than read from disk, so that every bundle of the loader carries its schemas.
+import catalogueSchema from "../../schemas/catalogue.schema.json" with { type: "json" };
+import comparatorsSchema from "../../schemas/comparators.schema.json" with { type: "json" };
+import councilSchema from "../../schemas/council.schema.json" with { type: "json" };
+import monthSchema from "../../schemas/month.schema.json" with { type: "json" };
 
 export type SchemaName = "catalogue" | "month" | "council" | "comparators";
 
-const schemaDirectory = new URL("../../schemas/", import.meta.url);
+const schemas: Record<SchemaName, object> = {
+  catalogue: catalogueSchema,
+  comparators: comparatorsSchema,
+  council: councilSchema,
+  month: monthSchema,
+};
 const validators = new Map<SchemaName, ValidateFunction>();
 
 // ajv-formats is published as CommonJS; under ESM its function sits on `default`.
@@ -32,11 +41,7 @@ function schemaCompiler(): Ajv2020 {
 function validatorFor(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
-    const ajv = schemaCompiler();
-    const schema = JSON.parse(
-      readFileSync(new URL(`${name}.schema.json`, schemaDirectory), "utf8"),
-    );
-    validate = ajv.compile(schema);
+    validate = schemaCompiler().compile(schemas[name]);
     validators.set(name, validate);
   }
   return validate;

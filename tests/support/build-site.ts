@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 
 const PROJECT_ROOT = new URL("../..", import.meta.url).pathname;
-const BUILD_ARGUMENTS = ["tsx", "scripts/build.ts"];
+const BUILD_ARGUMENTS = ["scripts/build.mjs"];
 
 /**
  * The folder test builds go in. It sits inside the project, as dist/ does, because Astro 5.18
@@ -50,7 +50,7 @@ function prepareBuild(environment: Record<string, string>): BuildCommand {
  */
 export function buildSite(environment: Record<string, string> = {}): string {
   const { outDir, options } = prepareBuild(environment);
-  const result = spawnSync("npx", BUILD_ARGUMENTS, { ...options, encoding: "utf8" });
+  const result = spawnSync(process.execPath, BUILD_ARGUMENTS, { ...options, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
   return outDir;
 }
@@ -64,7 +64,7 @@ export async function buildSiteInBackground(
 ): Promise<string> {
   const { outDir, options } = prepareBuild(environment);
   try {
-    await promisify(execFile)("npx", BUILD_ARGUMENTS, { ...options, maxBuffer: 16 * 1024 * 1024 });
+    await promisify(execFile)(process.execPath, BUILD_ARGUMENTS, { ...options, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`build failed:\n${stdout ?? ""}\n${stderr ?? String(error)}`);

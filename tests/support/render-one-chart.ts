@@ -1,5 +1,5 @@
 /**
- * Renders one series chart with renderPlot and prints its SVG, so a test can run this script
+ * Renders one series chart with renderChart and prints its SVG, so a test can run this script
  * twice with the same SCORECARD_CHART_CACHE and see whether the second run read the cache.
  */
 import { seriesChart } from "../../src/charts/series-chart.ts";
