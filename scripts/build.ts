@@ -12,7 +12,8 @@ import { resolve } from "node:path";
 import { loadDataset } from "../src/data/load.ts";
 import { compareProblems, countErrors, formatProblem } from "../src/data/problems.ts";
 import { startChartPrerender } from "../src/charts/start-chart-prerender.ts";
-import { dataDirectory, rememberDataset } from "../src/site/dataset.ts";
+import { dataDirectory } from "../src/data/data-directory.ts";
+import { rememberDataset } from "../src/site/dataset.ts";
 
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
 // Astro 5 lets an environment variable of the same name override an import.meta.env value, so an

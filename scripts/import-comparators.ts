@@ -17,7 +17,7 @@ import { displayPath } from "../src/data/display-path.ts";
 import { COMPARATORS_FILE, parseComparators } from "../src/comparators/read.ts";
 import { formatComparators, writeComparatorsFile } from "../src/comparators/write.ts";
 import { compareProblems, countErrors, formatProblem, type Problem } from "../src/data/problems.ts";
-import { dataDirectory } from "../src/site/dataset.ts";
+import { dataDirectory } from "../src/data/data-directory.ts";
 
 const USAGE = "usage: npm run import-comparators -- DIR [--code NNN] [--out FILE]";
 

@@ -13,7 +13,7 @@ import { importFiguresCsv } from "../src/analyst/import-month.ts";
 import { validateDataFiles } from "../src/analyst/validate-files.ts";
 import { compareProblems, countErrors, formatProblem, type Problem } from "../src/data/problems.ts";
 import { formatMonth } from "../src/model/period.ts";
-import { dataDirectory } from "../src/site/dataset.ts";
+import { dataDirectory } from "../src/data/data-directory.ts";
 
 const usage = "usage: npm run import -- FILE.csv [--month YYYY-MM] [--force]";
 const args = process.argv.slice(2);

@@ -12,7 +12,7 @@
 import { startNewMonth } from "../src/analyst/new-month.ts";
 import { formatProblem } from "../src/data/problems.ts";
 import { formatMonth } from "../src/model/period.ts";
-import { dataDirectory } from "../src/site/dataset.ts";
+import { dataDirectory } from "../src/data/data-directory.ts";
 
 const args = process.argv.slice(2);
 const force = args.includes("--force");

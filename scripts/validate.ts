@@ -10,7 +10,7 @@
  */
 import { validateDataFiles } from "../src/analyst/validate-files.ts";
 import { compareProblems, formatProblem } from "../src/data/problems.ts";
-import { dataDirectory } from "../src/site/dataset.ts";
+import { dataDirectory } from "../src/data/data-directory.ts";
 
 const started = performance.now();
 const paths = process.argv.slice(2);

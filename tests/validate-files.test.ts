@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateDataFiles } from "../src/analyst/validate-files.ts";
@@ -49,20 +49,27 @@ describe("validateDataFiles", () => {
 });
 
 describe("npm run validate", () => {
-  function runValidate(folder: string) {
-    return spawnSync(process.execPath, ["--import", "tsx", "scripts/validate.ts"], {
-      env: { ...process.env, SCORECARD_DATA: folder, SCORECARD_CACHE: "off" },
-      encoding: "utf8",
+  // Runs without blocking, so that the test runner can still hear from this file meanwhile.
+  function runValidate(
+    folder: string,
+  ): Promise<{ status: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = execFile(
+        process.execPath,
+        ["--import", "tsx", "scripts/validate.ts"],
+        { env: { ...process.env, SCORECARD_DATA: folder, SCORECARD_CACHE: "off" } },
+        (_error, stdout, stderr) => resolve({ status: child.exitCode ?? -1, stdout, stderr }),
+      );
     });
   }
 
-  it("prints errors before warnings and exits with status 1", () => {
+  it("prints errors before warnings and exits with status 1", async () => {
     const folder = makeScratchFolder({
       "2020-12.yaml": 'period: "2020-12"\nindicators:\n  missing-episodes: { value: 64 }\n',
       "2021-01.yaml":
         'period: "2021-01"\nindicators:\n  missing-episodes: { value: 640 }\n  children-missing: { value: -1 }\n',
     });
-    const run = runValidate(folder);
+    const run = await runValidate(folder);
     expect(run.status).toBe(1);
     const lines = run.stderr.replaceAll(`${folder}/`, "").split("\n");
     expect(lines[0]).toBe(
@@ -72,9 +79,9 @@ describe("npm run validate", () => {
     expect(run.stdout).toMatch(/^4 files checked in \d+ ms: 1 error, 1 warning\n$/);
   });
 
-  it("exits with status 0 on warnings alone", () => {
+  it("exits with status 0 on warnings alone", async () => {
     const folder = makeScratchFolder({ "2021-01.yaml": FAR_MONTH }, true);
-    const run = runValidate(folder);
+    const run = await runValidate(folder);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/: 0 errors, 1 warning\n$/);
   });

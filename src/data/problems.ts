@@ -38,18 +38,3 @@ export function compareProblems(a: Problem, b: Problem): number {
 export function countErrors(problems: readonly Problem[]): number {
   return problems.filter((problem) => problem.severity === "error").length;
 }
-
-/** Thrown when data files contain errors, so that nothing is built from them. */
-export class DataError extends Error {
-  readonly problems: readonly Problem[];
-
-  constructor(problems: readonly Problem[]) {
-    const errors = countErrors(problems);
-    const lines = [...problems].sort(compareProblems).map(formatProblem);
-    super(
-      `${lines.join("\n")}\n${errors} error${errors === 1 ? "" : "s"} in the data files: nothing was built.`,
-    );
-    this.name = "DataError";
-    this.problems = problems;
-  }
-}

@@ -1,36 +1,25 @@
-import { resolve } from "node:path";
-import { loadDataset, type Dataset } from "../data/load.ts";
-import { DataError } from "../data/problems.ts";
+import type { Dataset } from "../data/load.ts";
 
-/** Returns the folder the site is built from: SCORECARD_DATA, or data/ in the working folder. */
-export function dataDirectory(): string {
-  return resolve(process.env.SCORECARD_DATA ?? "data");
-}
+// The build script checks the data and hands the result to the pages here. Astro loads this module
+// in its own module graph, apart from the build script's copy, so the data set is kept on the
+// process rather than in a module variable. The pages thus never import the loader, which keeps
+// it out of Astro's bundle.
+const DATASET_KEY = Symbol.for("corporate-parenting-scorecard.dataset");
 
-// Astro loads this module in its own module graph, apart from the build script's copy. The loaded
-// data set is therefore kept on the process rather than in a module variable, so either copy finds
-// it and the data are read and checked once per build, whatever the number of pages.
-const CACHE_KEY = Symbol.for("corporate-parenting-scorecard.datasets");
+type DatasetHolder = { [DATASET_KEY]?: Dataset };
 
-type DatasetCache = Map<string, Dataset>;
-
-function cache(): DatasetCache {
-  const holder = globalThis as { [CACHE_KEY]?: DatasetCache };
-  holder[CACHE_KEY] ??= new Map();
-  return holder[CACHE_KEY];
-}
-
-/** Returns the checked data set for a folder, reading it on first use. Throws DataError on any error. */
-export function getDataset(directory = dataDirectory()): Dataset {
-  const cached = cache().get(directory);
-  if (cached) return cached;
-  const result = loadDataset(directory);
-  if (!result.dataset) throw new DataError(result.problems);
-  cache().set(directory, result.dataset);
-  return result.dataset;
-}
-
-/** Stores a data set already loaded (by the build script), so pages do not read it again. */
+/** Stores the checked data set for the pages to read with getDataset. */
 export function rememberDataset(dataset: Dataset): void {
-  cache().set(dataset.directory, dataset);
+  (globalThis as DatasetHolder)[DATASET_KEY] = dataset;
+}
+
+/** Returns the data set stored by rememberDataset. Throws when there is none. */
+export function getDataset(): Dataset {
+  const dataset = (globalThis as DatasetHolder)[DATASET_KEY];
+  if (!dataset) {
+    throw new Error(
+      "no checked data set to build pages from: build the site with npm run build, which checks the data files first",
+    );
+  }
+  return dataset;
 }
