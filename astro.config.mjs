@@ -15,6 +15,9 @@ export default defineConfig({
     format: "directory",
     // Styles go in their own files so each page's Content-Security-Policy need not allow inline CSS.
     inlineStylesheets: "never",
+    // By default Astro renders one page at a time and waits for its file to be written before the
+    // next. With four at a time, pages are rendered while files are written.
+    concurrency: 4,
   },
   devToolbar: { enabled: false },
   // Astro would otherwise rewrite pages with its own prefetch script: the site ships no JavaScript.

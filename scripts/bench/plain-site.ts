@@ -49,7 +49,7 @@ const ASTRO_CONFIG = `import { defineConfig } from "astro/config";
 export default defineConfig({
   output: "static",
   trailingSlash: "always",
-  build: { format: "directory", inlineStylesheets: "never" },
+  build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },
   devToolbar: { enabled: false },
   prefetch: false,
 });
