@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { withEnvironmentCopy } from "../src/data/environment-copy.ts";
 import { formatProblem } from "../src/data/problems.ts";
 import { parseSourceDocument } from "../src/data/source-document.ts";
 
@@ -105,5 +106,39 @@ describe("parseSourceDocument node checks", () => {
       "f.yaml:2:8 aliases expand to too many values (Excessive alias count indicates a resource exhaustion attack)\n" +
         "  hint: write the values out instead of repeating aliases of aliases",
     ]);
+  });
+});
+
+describe("withEnvironmentCopy", () => {
+  it("restores the real environment after parsing", () => {
+    const environment = process.env;
+    parseSourceDocument("f.yaml", "a: 1\n");
+    expect(process.env).toBe(environment);
+  });
+
+  it("restores the real environment when run throws", () => {
+    const environment = process.env;
+    const fail = () =>
+      withEnvironmentCopy(() => {
+        throw new Error("parse failed");
+      });
+    expect(fail).toThrow("parse failed");
+    expect(process.env).toBe(environment);
+    // Node's own environment object stores every value as text, but a plain object keeps a number.
+    process.env.SCORECARD_TEST_VARIABLE = 1 as unknown as string;
+    expect(process.env.SCORECARD_TEST_VARIABLE).toBe("1");
+    delete process.env.SCORECARD_TEST_VARIABLE;
+  });
+
+  it("gives run a plain copy of the environment", () => {
+    const environment = process.env;
+    const seen = withEnvironmentCopy(() => process.env);
+    expect(seen).not.toBe(environment);
+    expect(seen).toEqual({ ...environment });
+    expect(Object.getPrototypeOf(seen)).toBe(Object.prototype);
+  });
+
+  it("returns what run returns", () => {
+    expect(withEnvironmentCopy(() => 42)).toBe(42);
   });
 });

@@ -14,6 +14,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from "yaml";
+import { withEnvironmentCopy } from "./environment-copy.ts";
 import { describeField } from "./field-names.ts";
 import type { Problem } from "./problems.ts";
 
@@ -47,15 +48,17 @@ const YAML_1_1_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$
 export function parseSourceDocument(file: string, text: string): SourceDocument {
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, {
-    lineCounter,
-    version: "1.2",
-    schema: "core",
-    uniqueKeys: true,
-    merge: false,
-    prettyErrors: false,
-    strict: true,
-  });
+  const document = withEnvironmentCopy(() =>
+    parseDocument(source, {
+      lineCounter,
+      version: "1.2",
+      schema: "core",
+      uniqueKeys: true,
+      merge: false,
+      prettyErrors: false,
+      strict: true,
+    }),
+  );
 
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
