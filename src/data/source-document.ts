@@ -1,14 +1,20 @@
 import {
+  isAlias,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
   LineCounter,
   parseDocument,
-  visit,
-  type Document,
+  type Alias,
   type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
 } from "yaml";
+import { withEnvironmentCopy } from "./environment-copy.ts";
 import { describeField } from "./field-names.ts";
 import type { Problem } from "./problems.ts";
 
@@ -42,15 +48,17 @@ const YAML_1_1_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$
 export function parseSourceDocument(file: string, text: string): SourceDocument {
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, {
-    lineCounter,
-    version: "1.2",
-    schema: "core",
-    uniqueKeys: true,
-    merge: false,
-    prettyErrors: false,
-    strict: true,
-  });
+  const document = withEnvironmentCopy(() =>
+    parseDocument(source, {
+      lineCounter,
+      version: "1.2",
+      schema: "core",
+      uniqueKeys: true,
+      merge: false,
+      prettyErrors: false,
+      strict: true,
+    }),
+  );
 
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
@@ -58,7 +66,7 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
   };
 
   const problems: Problem[] = [];
-  // An explicit tag is reported once below, by findExplicitTags, rather than by the yaml package too.
+  // An explicit tag is reported once below, by NodeChecker, rather than by the yaml package too.
   const warnings = document.warnings.filter((warning) => warning.code !== "TAG_RESOLVE_FAILED");
   for (const error of [...document.errors, ...warnings]) {
     problems.push({
@@ -70,12 +78,14 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
       hint: yamlHint(error.code),
     });
   }
-  problems.push(...findAmbiguousBooleans(file, document, position));
-  const tagProblems = findExplicitTags(file, document, position);
-  problems.push(...tagProblems);
-  problems.push(...findControlCharacters(file, document, position));
-  const aliasProblems = findUnresolvedAliases(file, document, position);
-  problems.push(...aliasProblems);
+  const checker = new NodeChecker(file, position);
+  checker.walk(null, document.contents);
+  problems.push(
+    ...checker.ambiguousBooleans,
+    ...checker.explicitTags,
+    ...checker.controlCharacters,
+    ...checker.unresolvedAliases,
+  );
 
   const locateNode = (path: readonly PathSegment[]) => {
     for (let length = path.length; length >= 0; length--) {
@@ -98,8 +108,8 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
 
   // A duplicate key leaves the rest of the file readable, so its other problems can still be found.
   const readable =
-    aliasProblems.length === 0 &&
-    tagProblems.length === 0 &&
+    checker.unresolvedAliases.length === 0 &&
+    checker.explicitTags.length === 0 &&
     document.errors.every((error) => error.code === "DUPLICATE_KEY");
   let data: unknown;
   if (readable) {
@@ -109,7 +119,9 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
       problems.push({
         severity: "error",
         file,
-        ...firstAliasPosition(document, position),
+        ...(checker.firstAlias?.range
+          ? position(checker.firstAlias.range[0])
+          : { line: 1, column: 1 }),
         field: "",
         message: `aliases expand to too many values (${error instanceof Error ? error.message : error})`,
         hint: "write the values out instead of repeating aliases of aliases",
@@ -142,34 +154,137 @@ function yamlHint(code: string): string | undefined {
   }
 }
 
-function findAmbiguousBooleans(
-  file: string,
-  document: Document,
-  position: (offset: number) => { line: number; column: number },
-): Problem[] {
-  const problems: Problem[] = [];
-  visit(document, {
-    Scalar(key, node, path) {
-      if (node.type !== "PLAIN" || typeof node.value !== "string") return;
-      if (!YAML_1_1_BOOLEANS.test(node.value) || !node.range) return;
-      const isMapKey = isPair(path[path.length - 1]) && key === "key";
-      if (isMapKey) return;
-      problems.push({
-        severity: "error",
-        file,
-        ...position(node.range[0]),
-        field: describeField(pathOfNode(path, node)),
-        message: `ambiguous unquoted ${node.value}`,
-        expected: "text in quotes, or true or false",
-        found: `${node.value} without quotes`,
-        hint: `older YAML reads ${node.value} as a yes/no value; write "${node.value}" in quotes if you mean the word`,
-      });
-    },
-  });
-  return problems;
+type Position = (offset: number) => { line: number; column: number };
+
+/** A collection or pair on the way from the document's root to the node being checked. */
+type Ancestor = YAMLMap | YAMLSeq | Pair;
+
+/** The place of a node in its parent: an index in a collection, or the key or value of a pair. */
+type ChildKey = number | "key" | "value" | null;
+
+/**
+ * Checks every node of a parsed document in one depth-first walk, in the order of the yaml
+ * package's `visit` (a node before its children, a key before its value), and collects the
+ * problems of each check in document order.
+ *
+ * The walk keeps one stack of ancestors and builds a node's data path only for a problem. One
+ * `visit` per check was slower, because `visit` (yaml 2.9.1) copies and freezes its list of
+ * ancestors at every collection and pair.
+ */
+class NodeChecker {
+  readonly ambiguousBooleans: Problem[] = [];
+  readonly explicitTags: Problem[] = [];
+  readonly controlCharacters: Problem[] = [];
+  readonly unresolvedAliases: Problem[] = [];
+  /** The first alias in the document, where a problem with expanding aliases is reported. */
+  firstAlias: Alias | undefined;
+
+  private readonly ancestors: Ancestor[] = [];
+  /** Anchors (&name) defined so far in the walk, which an alias (*name) may refer to. */
+  private readonly anchors = new Set<string>();
+
+  constructor(
+    private readonly file: string,
+    private readonly position: Position,
+  ) {}
+
+  /** Checks `node` and every node inside it. `key` is null for the document's root. */
+  walk(key: ChildKey, node: unknown): void {
+    if (isPair(node)) {
+      this.ancestors.push(node);
+      this.walk("key", node.key);
+      this.walk("value", node.value);
+      this.ancestors.pop();
+      return;
+    }
+    if (!isNode(node)) return;
+
+    this.checkTag(node);
+    if (isScalar(node)) {
+      this.checkAmbiguousBoolean(key, node);
+      this.checkControlCharacters(node);
+    } else if (isAlias(node)) {
+      this.firstAlias ??= node;
+      this.checkAlias(node);
+    }
+    // As in yaml's Alias#resolve, an alias refers to an anchor anywhere before it in this order,
+    // even one on a collection that contains the alias, so an anchor is recorded before the items.
+    if (node.anchor) this.anchors.add(node.anchor);
+
+    if (isMap(node) || isSeq(node)) {
+      this.ancestors.push(node);
+      for (let index = 0; index < node.items.length; index++) this.walk(index, node.items[index]);
+      this.ancestors.pop();
+    }
+  }
+
+  /** Reports an unquoted yes, no, on or off (and their variants) given as a value. */
+  private checkAmbiguousBoolean(key: ChildKey, node: Scalar): void {
+    if (node.type !== "PLAIN" || typeof node.value !== "string") return;
+    if (!YAML_1_1_BOOLEANS.test(node.value) || !node.range) return;
+    const isMapKey = isPair(this.ancestors[this.ancestors.length - 1]) && key === "key";
+    if (isMapKey) return;
+    this.ambiguousBooleans.push({
+      severity: "error",
+      file: this.file,
+      ...this.position(node.range[0]),
+      field: this.fieldOf(node),
+      message: `ambiguous unquoted ${node.value}`,
+      expected: "text in quotes, or true or false",
+      found: `${node.value} without quotes`,
+      hint: `older YAML reads ${node.value} as a yes/no value; write "${node.value}" in quotes if you mean the word`,
+    });
+  }
+
+  /** Reports an explicit tag such as !!float or !!binary, because data files use plain YAML only. */
+  private checkTag(node: Node): void {
+    if (!node.tag || !node.range) return;
+    this.explicitTags.push({
+      severity: "error",
+      file: this.file,
+      ...this.position(node.range[0]),
+      field: this.fieldOf(node),
+      message: "explicit YAML tag not allowed",
+      found: node.tag.replace("tag:yaml.org,2002:", "!!"),
+      hint: "remove the tag and write the value plainly: a number, or text in quotes",
+    });
+  }
+
+  /** Reports text containing a control character, which usually comes from a bad copy and paste. */
+  private checkControlCharacters(node: Scalar): void {
+    if (typeof node.value !== "string" || !node.range) return;
+    const match = CONTROL_CHARACTER.exec(node.value);
+    if (!match) return;
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    this.controlCharacters.push({
+      severity: "error",
+      file: this.file,
+      ...this.position(node.range[0]),
+      field: this.fieldOf(node),
+      message: `control character U+${code} in text`,
+      hint: "retype the text or delete the invisible character; it often comes from copying out of another program",
+    });
+  }
+
+  /** Reports an alias (*name) whose anchor (&name) is not defined before it. */
+  private checkAlias(node: Alias): void {
+    if (this.anchors.has(node.source) || !node.range) return;
+    this.unresolvedAliases.push({
+      severity: "error",
+      file: this.file,
+      ...this.position(node.range[0]),
+      field: this.fieldOf(node),
+      message: `alias *${node.source} refers to no anchor`,
+      hint: `define &${node.source} on an earlier value, or write the value out here`,
+    });
+  }
+
+  private fieldOf(node: Node): string {
+    return describeField(pathOfNode(this.ancestors, node));
+  }
 }
 
-/** Rebuilds the data path of a node from the yaml visitor's list of its ancestors. */
+/** Rebuilds the data path of a node from the list of its ancestors, outermost first. */
 function pathOfNode(ancestors: readonly unknown[], node: unknown): PathSegment[] {
   const path: PathSegment[] = [];
   ancestors.forEach((ancestor, index) => {
@@ -180,82 +295,5 @@ function pathOfNode(ancestors: readonly unknown[], node: unknown): PathSegment[]
   return path;
 }
 
-type Position = (offset: number) => { line: number; column: number };
-
-/** Reports every explicit tag such as !!float or !!binary: data files use plain YAML values only. */
-function findExplicitTags(file: string, document: Document, position: Position): Problem[] {
-  const problems: Problem[] = [];
-  visit(document, {
-    Node(_key, node, path) {
-      if (!node.tag || !node.range) return;
-      problems.push({
-        severity: "error",
-        file,
-        ...position(node.range[0]),
-        field: describeField(pathOfNode(path, node)),
-        message: "explicit YAML tag not allowed",
-        found: node.tag.replace("tag:yaml.org,2002:", "!!"),
-        hint: "remove the tag and write the value plainly: a number, or text in quotes",
-      });
-    },
-  });
-  return problems;
-}
-
-/** Reports every alias (*name) whose anchor (&name) is not defined before it. */
-function findUnresolvedAliases(file: string, document: Document, position: Position): Problem[] {
-  const problems: Problem[] = [];
-  visit(document, {
-    Alias(_key, node, path) {
-      if (node.resolve(document) !== undefined || !node.range) return;
-      problems.push({
-        severity: "error",
-        file,
-        ...position(node.range[0]),
-        field: describeField(pathOfNode(path, node)),
-        message: `alias *${node.source} refers to no anchor`,
-        hint: `define &${node.source} on an earlier value, or write the value out here`,
-      });
-    },
-  });
-  return problems;
-}
-
-function firstAliasPosition(
-  document: Document,
-  position: Position,
-): { line: number; column: number } {
-  let found = { line: 1, column: 1 };
-  visit(document, {
-    Alias(_key, node) {
-      if (node.range) found = position(node.range[0]);
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
-
 // Control characters other than tab and line ends are invisible on a page and invalid in XML.
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
-/** Reports text containing a control character, which usually comes from a bad copy and paste. */
-function findControlCharacters(file: string, document: Document, position: Position): Problem[] {
-  const problems: Problem[] = [];
-  visit(document, {
-    Scalar(_key, node, path) {
-      if (typeof node.value !== "string" || !node.range) return;
-      const match = CONTROL_CHARACTER.exec(node.value);
-      if (!match) return;
-      const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-      problems.push({
-        severity: "error",
-        file,
-        ...position(node.range[0]),
-        field: describeField(pathOfNode(path, node)),
-        message: `control character U+${code} in text`,
-        hint: "retype the text or delete the invisible character; it often comes from copying out of another program",
-      });
-    },
-  });
-  return problems;
-}
