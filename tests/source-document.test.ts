@@ -79,11 +79,48 @@ describe("parseSourceDocument node checks", () => {
   });
 
   it("resolves aliases to earlier anchors only", () => {
-    const lines = problemLines(["a: &x [1, *x]", "b: *y", "c: &y 2", "d: *y", "e: &x 3", "f: *x"]);
+    const lines = problemLines(["a: &x [1]", "b: *y", "c: &y 2", "d: *y", "e: &x 3", "f: *x"]);
     expect(lines).toEqual([
       "f.yaml:2:4 b: alias *y refers to no anchor\n" +
         "  hint: define &y on an earlier value, or write the value out here",
     ]);
+  });
+
+  it.each([
+    ["a list", ["a: &x [1, *x]"], "f.yaml:1:11 a, entry 2: alias *x"],
+    ["a map", ["a: &x", "  b: 1", "  c: *x"], "f.yaml:3:6 a, c: alias *x"],
+    ["a nested map", ["a: &x", "  b:", "    - c: *x"], "f.yaml:3:10 a, b, entry 1, c: alias *x"],
+  ])("rejects an alias inside its anchored %s", (_, yaml, start) => {
+    const document = parseSourceDocument("f.yaml", yaml.join("\n") + "\n");
+    expect(document.problems.map(formatProblem)).toEqual([
+      `${start} is inside the value it repeats\n` +
+        "  hint: a value cannot contain itself: write out what you meant here instead of *x",
+    ]);
+    // A value that contains itself never reaches the checks that follow parsing.
+    expect(document.data).toBeUndefined();
+  });
+
+  it("rejects a key written as a list or map", () => {
+    const document = parseSourceDocument("f.yaml", "rows:\n  ? [a, b]\n  : 1\n  ? {c: d}\n  : 2\n");
+    expect(document.problems.map(formatProblem)).toEqual([
+      "f.yaml:2:5 rows: key written as a list (expected a field name in plain text)\n" +
+        "  hint: remove the ? before the key, or the brackets around it, and write the field's name",
+      "f.yaml:4:5 rows: key written as a map (expected a field name in plain text)\n" +
+        "  hint: remove the ? before the key, or the brackets around it, and write the field's name",
+    ]);
+    expect(document.data).toBeUndefined();
+  });
+
+  it("locates keys that are not text by their name in the data", () => {
+    const document = parseSourceDocument(
+      "f.yaml",
+      "rows:\n  a: 0\n  1: {v: 1}\n  null: 2\n  true: 3\n",
+    );
+    expect(document.data).toEqual({ rows: { a: 0, "1": { v: 1 }, "": 2, true: 3 } });
+    expect(document.locateKey(["rows", "1"])).toEqual({ line: 3, column: 3 });
+    expect(document.locate(["rows", "1", "v"])).toEqual({ line: 3, column: 10 });
+    expect(document.locateKey(["rows", ""])).toEqual({ line: 4, column: 3 });
+    expect(document.locateKey(["rows", "true"])).toEqual({ line: 5, column: 3 });
   });
 
   it("reports a collection's tag before inner tags", () => {

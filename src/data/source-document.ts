@@ -85,30 +85,30 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
     ...checker.explicitTags,
     ...checker.controlCharacters,
     ...checker.unresolvedAliases,
+    ...checker.selfReferringAliases,
+    ...checker.collectionKeys,
   );
 
   const locateNode = (path: readonly PathSegment[]) => {
     for (let length = path.length; length >= 0; length--) {
-      const node = document.getIn(path.slice(0, length), true) as Node | undefined;
+      const node = nodeAt(document.contents, path.slice(0, length));
       if (node?.range) return position(node.range[0]);
     }
     return { line: 1, column: 1 };
   };
 
   const locateKey = (path: readonly PathSegment[]) => {
-    const parent = document.getIn(path.slice(0, -1), true);
-    const key = path[path.length - 1];
-    if (isMap(parent)) {
-      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
-      const keyNode = pair?.key as Node | undefined;
-      if (keyNode?.range) return position(keyNode.range[0]);
-    }
+    const parent = nodeAt(document.contents, path.slice(0, -1));
+    const key = pairWithKey(parent, path[path.length - 1]!)?.key;
+    if (isNode(key) && key.range) return position(key.range[0]);
     return locateNode(path);
   };
 
   // A duplicate key leaves the rest of the file readable, so its other problems can still be found.
   const readable =
     checker.unresolvedAliases.length === 0 &&
+    checker.selfReferringAliases.length === 0 &&
+    checker.collectionKeys.length === 0 &&
     checker.explicitTags.length === 0 &&
     document.errors.every((error) => error.code === "DUPLICATE_KEY");
   let data: unknown;
@@ -176,12 +176,14 @@ class NodeChecker {
   readonly explicitTags: Problem[] = [];
   readonly controlCharacters: Problem[] = [];
   readonly unresolvedAliases: Problem[] = [];
+  readonly selfReferringAliases: Problem[] = [];
+  readonly collectionKeys: Problem[] = [];
   /** The first alias in the document, where a problem with expanding aliases is reported. */
   firstAlias: Alias | undefined;
 
   private readonly ancestors: Ancestor[] = [];
-  /** Anchors (&name) defined so far in the walk, which an alias (*name) may refer to. */
-  private readonly anchors = new Set<string>();
+  /** The latest node of each anchor (&name) so far in the walk, which an alias (*name) repeats. */
+  private readonly anchors = new Map<string, Node>();
 
   constructor(
     private readonly file: string,
@@ -191,6 +193,7 @@ class NodeChecker {
   /** Checks `node` and every node inside it. `key` is null for the document's root. */
   walk(key: ChildKey, node: unknown): void {
     if (isPair(node)) {
+      this.checkKeyIsScalar(node);
       this.ancestors.push(node);
       this.walk("key", node.key);
       this.walk("value", node.value);
@@ -209,7 +212,7 @@ class NodeChecker {
     }
     // As in yaml's Alias#resolve, an alias refers to an anchor anywhere before it in this order,
     // even one on a collection that contains the alias, so an anchor is recorded before the items.
-    if (node.anchor) this.anchors.add(node.anchor);
+    if (node.anchor) this.anchors.set(node.anchor, node);
 
     if (isMap(node) || isSeq(node)) {
       this.ancestors.push(node);
@@ -266,16 +269,46 @@ class NodeChecker {
     });
   }
 
-  /** Reports an alias (*name) whose anchor (&name) is not defined before it. */
+  /**
+   * Reports an alias (*name) whose anchor (&name) is not defined before it, or whose anchored
+   * value contains the alias, which would make the value contain itself without end.
+   */
   private checkAlias(node: Alias): void {
-    if (this.anchors.has(node.source) || !node.range) return;
-    this.unresolvedAliases.push({
+    if (!node.range) return;
+    const anchored = this.anchors.get(node.source);
+    if (!anchored) {
+      this.unresolvedAliases.push({
+        severity: "error",
+        file: this.file,
+        ...this.position(node.range[0]),
+        field: this.fieldOf(node),
+        message: `alias *${node.source} refers to no anchor`,
+        hint: `define &${node.source} on an earlier value, or write the value out here`,
+      });
+    } else if (this.ancestors.includes(anchored as Ancestor)) {
+      this.selfReferringAliases.push({
+        severity: "error",
+        file: this.file,
+        ...this.position(node.range[0]),
+        field: this.fieldOf(node),
+        message: `alias *${node.source} is inside the value it repeats`,
+        hint: `a value cannot contain itself: write out what you meant here instead of *${node.source}`,
+      });
+    }
+  }
+
+  /** Reports a key written as a list or a map, since a field's name is text. */
+  private checkKeyIsScalar(pair: Pair): void {
+    const key = pair.key;
+    if (!(isMap(key) || isSeq(key)) || !key.range) return;
+    this.collectionKeys.push({
       severity: "error",
       file: this.file,
-      ...this.position(node.range[0]),
-      field: this.fieldOf(node),
-      message: `alias *${node.source} refers to no anchor`,
-      hint: `define &${node.source} on an earlier value, or write the value out here`,
+      ...this.position(key.range[0]),
+      field: this.fieldOf(key),
+      message: `key written as a ${isMap(key) ? "map" : "list"}`,
+      expected: "a field name in plain text",
+      hint: "remove the ? before the key, or the brackets around it, and write the field's name",
     });
   }
 
@@ -289,10 +322,35 @@ function pathOfNode(ancestors: readonly unknown[], node: unknown): PathSegment[]
   const path: PathSegment[] = [];
   ancestors.forEach((ancestor, index) => {
     const child = ancestors[index + 1] ?? node;
-    if (isPair(ancestor) && isScalar(ancestor.key)) path.push(String(ancestor.key.value));
+    if (isPair(ancestor) && isScalar(ancestor.key)) path.push(dataKey(ancestor.key));
     if (isSeq(ancestor)) path.push(ancestor.items.indexOf(child as never));
   });
   return path;
+}
+
+/** Returns the node at a data path, matching map keys as the parsed data names them. */
+function nodeAt(root: unknown, path: readonly PathSegment[]): Node | undefined {
+  let node = root;
+  for (const segment of path) {
+    if (isSeq(node) && typeof segment === "number") node = node.items[segment];
+    else node = pairWithKey(node, segment)?.value;
+  }
+  return isNode(node) ? node : undefined;
+}
+
+/**
+ * Returns the pair of a map whose key becomes `key` in the parsed data, where a key such as 1,
+ * true or null becomes the text "1", "true" or "" (see dataKey).
+ */
+function pairWithKey(map: unknown, key: PathSegment): Pair | undefined {
+  if (!isMap(map)) return undefined;
+  const name = String(key);
+  return map.items.find((pair) => isScalar(pair.key) && dataKey(pair.key) === name);
+}
+
+/** Returns a key as the parsed data names it: yaml turns a null key into "". */
+function dataKey(key: Scalar): string {
+  return key.value === null ? "" : String(key.value);
 }
 
 // Control characters other than tab and line ends are invisible on a page and invalid in XML.
