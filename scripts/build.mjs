@@ -34,7 +34,7 @@ const compiled = await compile({
   entryPoints: {
     build: "scripts/build.ts",
     // Started by the build script as a worker thread, from the folder the script runs in.
-    "chart-prerender-worker": "src/charts/chart-prerender-worker.ts",
+    "build-worker": "scripts/build/worker.ts",
   },
   outdir: cacheFolder,
   outExtension: { ".js": ".mjs" },

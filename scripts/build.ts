@@ -9,11 +9,10 @@
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { loadDataset } from "../src/data/load.ts";
 import { compareProblems, countErrors, formatProblem } from "../src/data/problems.ts";
-import { startChartPrerender } from "../src/charts/start-chart-prerender.ts";
 import { dataDirectory } from "../src/data/data-directory.ts";
 import { rememberDataset } from "../src/site/dataset.ts";
+import { checkDataInWorker } from "./build/check-data-in-worker.ts";
 
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
 // Astro 5 lets an environment variable of the same name override an import.meta.env value, so an
@@ -30,7 +29,17 @@ const stagingDir = `${outDir}.partial`;
 
 // A build interrupted earlier may have left its staging folder; it is never published.
 rmSync(stagingDir, { recursive: true, force: true });
-const result = loadDataset(directory);
+// Astro takes a second or two to load: it loads while a worker checks the data. scripts/build.mjs
+// compiles the worker's code into this file's folder.
+const checking = checkDataInWorker(directory, new URL("./build-worker.mjs", import.meta.url));
+const loadingAstro = import("astro");
+// Awaited only after the data check, which may stop the build first.
+loadingAstro.catch(() => {});
+const result = await checking.catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  console.error(`build failed while checking ${directory}: ${outDir} was left as it was`);
+  process.exit(1);
+});
 for (const problem of [...result.problems].sort(compareProblems))
   console.error(formatProblem(problem));
 const errors = countErrors(result.problems);
@@ -47,8 +56,6 @@ console.log(
     `${warnings} warning${warnings === 1 ? "" : "s"}`,
 );
 rememberDataset(result.dataset);
-// scripts/build.mjs compiles the worker's code into this file's folder.
-startChartPrerender(result.dataset, new URL("./chart-prerender-worker.mjs", import.meta.url));
 
 rmSync(stagingDir, { recursive: true, force: true });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -58,7 +65,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.exit(1);
   });
 }
-const { build } = await import("astro");
+const { build } = await loadingAstro;
 try {
   await build({ root: resolve("."), outDir: stagingDir, logLevel: "warn" });
 } catch (error) {
