@@ -2,26 +2,25 @@ import { execFile } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { promisify } from "node:util";
 import { join, resolve } from "node:path";
 import * as Plot from "@observablehq/plot";
 import { describe, expect, it } from "vitest";
 import { chartCodeVersion, chartKey, openChartCache } from "../src/charts/chart-cache.ts";
 import { drawPlot, type PlotOptions } from "../src/charts/render.ts";
+import { makeTemporaryFolder } from "./support/temporary-folder.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const VERSION = "plot@test charts@test";
 
 function temporaryFolder(): string {
-  return mkdtempSync(join(tmpdir(), "scorecard-chart-cache-"));
+  return makeTemporaryFolder("scorecard-chart-cache-");
 }
 
 function barOptions(values: number[], extra: Partial<PlotOptions> = {}): PlotOptions {

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { checkSiteLinks, type LinkReport } from "./support/site-links.ts";
 import { listPages } from "./support/site-files.ts";
 import { SUB_PATH_BASE } from "./support/sites.ts";
+import { makeTemporaryFolder } from "./support/temporary-folder.ts";
 
 const sites = inject("sites");
 
@@ -60,7 +60,7 @@ describe.each(sites)("links of the $name site (base $base)", ({ directory, base 
 
 describe("the link checker", () => {
   it("reports a missing file, a doubled slash, a missing anchor and a path outside the base", async () => {
-    const root = mkdtempSync(join(tmpdir(), "scorecard-links-"));
+    const root = makeTemporaryFolder("scorecard-links-");
     mkdirSync(join(root, "a"));
     writeFileSync(join(root, "a", "index.html"), '<p id="here">A</p>');
     writeFileSync(

@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../src/data/load.ts";
 import { parseSourceDocumentCached, saveParseCache } from "../src/data/parse-cache.ts";
 import { parseSourceDocument } from "../src/data/source-document.ts";
 import { makeScratchFolder } from "./support/scratch-data.ts";
+import { makeTemporaryFolder } from "./support/temporary-folder.ts";
 
-const cacheFolder = mkdtempSync(join(tmpdir(), "scorecard-cache-test-"));
+const cacheFolder = makeTemporaryFolder("scorecard-cache-test-");
 process.env.SCORECARD_CACHE = cacheFolder;
 
 const MONTH =

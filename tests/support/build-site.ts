@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 
@@ -64,7 +64,10 @@ export async function buildSiteInBackground(
 ): Promise<string> {
   const { outDir, options } = prepareBuild(environment);
   try {
-    await promisify(execFile)(process.execPath, BUILD_ARGUMENTS, { ...options, maxBuffer: 16 * 1024 * 1024 });
+    await promisify(execFile)(process.execPath, BUILD_ARGUMENTS, {
+      ...options,
+      maxBuffer: 16 * 1024 * 1024,
+    });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`build failed:\n${stdout ?? ""}\n${stderr ?? String(error)}`);
@@ -72,7 +75,12 @@ export async function buildSiteInBackground(
   return outDir;
 }
 
-/** Removes a folder made by buildSite, with the temporary folder around it. */
+/** Removes a folder made by buildSite, with the temporary folder around it, and .build/ once empty. */
 export function removeBuild(outDir: string): void {
   rmSync(dirname(outDir), { recursive: true, force: true });
+  try {
+    rmdirSync(BUILDS_FOLDER);
+  } catch {
+    // Another build is still in .build/.
+  }
 }

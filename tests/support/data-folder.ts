@@ -1,8 +1,8 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadDataset, type LoadResult } from "../../src/data/load.ts";
 import { formatProblem } from "../../src/data/problems.ts";
+import { makeTemporaryFolder } from "./temporary-folder.ts";
 
 const REAL_DATA = new URL("../../data/", import.meta.url);
 
@@ -11,7 +11,7 @@ const REAL_DATA = new URL("../../data/", import.meta.url);
  * given files, so a test can check the problems the loader reports for them.
  */
 export function makeDataFolder(files: Record<string, string | Buffer>): string {
-  const directory = mkdtempSync(join(tmpdir(), "scorecard-data-"));
+  const directory = makeTemporaryFolder("scorecard-data-");
   for (const name of ["catalogue.yaml", "council.yaml"]) {
     if (!(name in files)) copyFileSync(new URL(name, REAL_DATA), join(directory, name));
   }
