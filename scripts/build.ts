@@ -13,6 +13,7 @@ import { compareProblems, countErrors, formatProblem } from "../src/data/problem
 import { dataDirectory } from "../src/data/data-directory.ts";
 import { rememberDataset } from "../src/site/dataset.ts";
 import { checkDataInWorker } from "./build/check-data-in-worker.ts";
+import { markEveryChartDrawn } from "./build/draw-every-chart.ts";
 
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
 // Astro 5 lets an environment variable of the same name override an import.meta.env value, so an
@@ -77,5 +78,6 @@ try {
 
 if (existsSync(outDir)) rmSync(outDir, { recursive: true });
 renameSync(stagingDir, outDir);
+markEveryChartDrawn(result.dataset);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`site: written to ${outDir} in ${seconds} s`);
