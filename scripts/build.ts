@@ -13,7 +13,9 @@ import { compareProblems, countErrors, formatProblem } from "../src/data/problem
 import { dataDirectory } from "../src/data/data-directory.ts";
 import { rememberDataset } from "../src/site/dataset.ts";
 import { checkDataInWorker } from "./build/check-data-in-worker.ts";
+import { outputOverlap } from "./build/output-overlap.ts";
 import { markEveryChartDrawn } from "./build/draw-every-chart.ts";
+import { outputWritten } from "./output-written.ts";
 
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
 // Astro 5 lets an environment variable of the same name override an import.meta.env value, so an
@@ -25,8 +27,17 @@ for (const name of ["BASE_URL", "SITE", "ASSETS_PREFIX", "MODE", "DEV", "PROD", 
 
 const started = performance.now();
 const directory = dataDirectory();
-const outDir = resolve(process.env.SCORECARD_OUT ?? "dist");
+// An empty setting, as `SCORECARD_OUT= npm run build` gives, counts as no setting.
+const outDir = resolve(process.env.SCORECARD_OUT || "dist");
 const stagingDir = `${outDir}.partial`;
+const overlap = outputOverlap(outDir, directory);
+if (overlap) {
+  console.error(
+    `build stopped: the output folder ${outDir} ${overlap}, and a build replaces the whole output folder\n` +
+      "  hint: set SCORECARD_OUT to a folder of its own, such as dist",
+  );
+  process.exit(2);
+}
 
 // A build interrupted earlier may have left its staging folder; it is never published.
 rmSync(stagingDir, { recursive: true, force: true });
@@ -39,7 +50,7 @@ loadingAstro.catch(() => {});
 const result = await checking.catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   console.error(`build failed while checking ${directory}: ${outDir} was left as it was`);
-  process.exit(1);
+  return outputWritten().then(() => process.exit(1));
 });
 for (const problem of [...result.problems].sort(compareProblems))
   console.error(formatProblem(problem));
@@ -49,6 +60,7 @@ if (!result.dataset) {
   console.error(
     `build stopped: ${errors} error${errors === 1 ? "" : "s"} in ${directory}; nothing was published`,
   );
+  await outputWritten();
   process.exit(1);
 }
 console.log(
@@ -72,7 +84,8 @@ try {
 } catch (error) {
   rmSync(stagingDir, { recursive: true, force: true });
   console.error(error instanceof Error ? error.message : error);
-  console.error("build failed: dist/ was left as it was");
+  console.error(`build failed: ${outDir} was left as it was`);
+  await outputWritten();
   process.exit(1);
 }
 

@@ -14,6 +14,7 @@ import { validateDataFiles } from "../src/analyst/validate-files.ts";
 import { compareProblems, countErrors, formatProblem, type Problem } from "../src/data/problems.ts";
 import { formatMonth } from "../src/model/period.ts";
 import { dataDirectory } from "../src/data/data-directory.ts";
+import { outputWritten } from "./output-written.ts";
 
 const usage = "usage: npm run import -- FILE.csv [--month YYYY-MM] [--force]";
 const args = process.argv.slice(2);
@@ -41,6 +42,7 @@ if (!result.file) {
   console.error(
     `import: nothing written: ${errors} error${errors === 1 ? "" : "s"} in ${files[0]}`,
   );
+  await outputWritten();
   process.exit(1);
 }
 

@@ -11,6 +11,7 @@
 import { validateDataFiles } from "../src/analyst/validate-files.ts";
 import { compareProblems, formatProblem } from "../src/data/problems.ts";
 import { dataDirectory } from "../src/data/data-directory.ts";
+import { outputWritten } from "./output-written.ts";
 
 const started = performance.now();
 const paths = process.argv.slice(2);
@@ -27,4 +28,5 @@ console.log(
   `${plural(result.filesChecked, "file")} checked in ${milliseconds} ms: ` +
     `${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}`,
 );
+await outputWritten();
 process.exit(errors.length > 0 ? 1 : 0);
