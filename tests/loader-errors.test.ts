@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../src/data/load.ts";
@@ -352,6 +352,24 @@ describe("data folder errors", () => {
     );
     expect(lines).toEqual([
       "2020-11.yaml:1:1 cannot read the file: it is a folder, not a file\n  hint: check the file's permissions and that it is a plain file",
+    ]);
+  });
+
+  it.each([
+    ["a folder", (path: string) => mkdirSync(path), "it is a folder, not a file"],
+    [
+      "a broken link",
+      (path: string) => symlinkSync(join(path, "..", "missing.json"), path),
+      "it does not exist (a broken link?)",
+    ],
+  ])("reports a comparators file that is %s", (_case, make, reason) => {
+    const directory = makeDataFolder({ "2020-12.yaml": goodMonth });
+    make(join(directory, "comparators.json"));
+    const lines = loadDataset(directory).problems.map((problem) =>
+      formatProblem(problem).replaceAll(`${directory}/`, ""),
+    );
+    expect(lines).toEqual([
+      `comparators.json:1:1 cannot read the file: ${reason}\n  hint: check the file's permissions and that it is a plain file`,
     ]);
   });
 });

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadDataset } from "../src/data/load.ts";
 import { parseSourceDocumentCached, saveParseCache } from "../src/data/parse-cache.ts";
 import { parseSourceDocument } from "../src/data/source-document.ts";
@@ -41,6 +41,21 @@ describe("parseSourceDocumentCached", () => {
     const texts = Object.values(stored.entries as Record<string, string>);
     expect(texts).toContain(JSON.stringify(parseSourceDocument("2021-01.yaml", MONTH).data));
     expect(texts.some((text) => text.includes("nan") || text === '{"value":null}')).toBe(false);
+  });
+
+  it("parses again a file whose cache entry is damaged", async () => {
+    parseSourceDocumentCached("2021-01.yaml", MONTH);
+    saveParseCache();
+    const file = join(cacheFolder, "parsed-data-files.json");
+    const stored = JSON.parse(readFileSync(file, "utf8")) as { entries: Record<string, string> };
+    for (const key of Object.keys(stored.entries)) stored.entries[key] = '{"period": "2021';
+    writeFileSync(file, JSON.stringify(stored));
+
+    // A fresh copy of the module reads the damaged cache file, as the next run would.
+    vi.resetModules();
+    const fresh = await import("../src/data/parse-cache.ts");
+    const document = fresh.parseSourceDocumentCached("2021-01.yaml", MONTH);
+    expect(document.data).toEqual(parseSourceDocument("2021-01.yaml", MONTH).data);
   });
 });
 

@@ -111,6 +111,19 @@ describe("parseSourceDocument node checks", () => {
     expect(document.data).toBeUndefined();
   });
 
+  it("rejects characters a feed cannot carry, but not emoji", () => {
+    const lines = problemLines([
+      "rows:",
+      '  - "a\\uFFFE b"',
+      '  - "c\\uD800 d"',
+      '  - "ok \\U0001F600"',
+    ]);
+    expect(lines.map((line) => line.split("\n")[0])).toEqual([
+      "f.yaml:2:5 rows, entry 1: character U+FFFE in text, which web pages and feeds cannot carry",
+      "f.yaml:3:5 rows, entry 2: character U+D800 in text, which web pages and feeds cannot carry",
+    ]);
+  });
+
   it("locates keys that are not text by their name in the data", () => {
     const document = parseSourceDocument(
       "f.yaml",

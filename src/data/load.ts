@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { COMPARATORS_FILE, parseComparators, type Comparators } from "../comparators/index.ts";
 import { previousMonth } from "../model/period.ts";
@@ -132,16 +132,14 @@ export function loadDataset(directory: string): LoadResult {
 
   let comparators: Comparators | undefined;
   const comparatorsFile = join(directory, COMPARATORS_FILE);
-  if (existsSync(comparatorsFile) && councilDocument && catalogue) {
-    const result = parseComparators(
-      readFileSync(comparatorsFile, "utf8"),
-      display(comparatorsFile),
-      {
-        councilCode: (councilDocument.data as { code: string }).code,
-        councilFile: councilDocument.file,
-        indicatorIds: catalogue.indicators.map((indicator) => indicator.id),
-      },
-    );
+  const comparatorsText = isPresent(comparatorsFile) ? readText(comparatorsFile) : undefined;
+  if (typeof comparatorsText === "object") problems.push(comparatorsText);
+  if (typeof comparatorsText === "string" && councilDocument && catalogue) {
+    const result = parseComparators(comparatorsText, display(comparatorsFile), {
+      councilCode: (councilDocument.data as { code: string }).code,
+      councilFile: councilDocument.file,
+      indicatorIds: catalogue.indicators.map((indicator) => indicator.id),
+    });
     problems.push(...result.problems);
     comparators = result.comparators;
   }
@@ -223,8 +221,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/** Tells whether a path names anything, a broken link included. */
+function isPresent(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function listDataFiles(directory: string, problems: Problem[]): string[] {
-  const names = readdirSync(directory).sort();
+  let names: string[];
+  try {
+    names = readdirSync(directory).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    problems.push(
+      fileProblem(
+        directory,
+        `cannot read the data folder: ${code === "EACCES" ? "permission denied" : code}`,
+        "check the folder's permissions, or set SCORECARD_DATA to the right folder",
+      ),
+    );
+    return [];
+  }
   for (const name of names) {
     const extension = extname(name);
     if (!DATA_EXTENSIONS.includes(extension) && DATA_EXTENSIONS.includes(extension.toLowerCase())) {

@@ -15,7 +15,7 @@ import { parseSourceDocument, type SourceDocument } from "./source-document.ts";
  * Bump PARSE_RULES_VERSION whenever parseSourceDocument reports new kinds of problem, so that
  * files cached as clean are parsed again.
  */
-const PARSE_RULES_VERSION = 3;
+const PARSE_RULES_VERSION = 4;
 const MAX_ENTRIES = 5000;
 
 const yamlVersion = readYamlVersion();
@@ -69,7 +69,8 @@ export function parseSourceDocumentCached(file: string, text: string): SourceDoc
   const cache = loadEntries();
   const key = createHash("sha256").update(text).digest("base64url");
   const cached = cache.get(key);
-  if (cached !== undefined) return lazilyLocated(file, text, JSON.parse(cached));
+  const data = cached === undefined ? undefined : parseStoredJson(cached);
+  if (data !== undefined) return lazilyLocated(file, text, data);
 
   const document = parseSourceDocument(file, text);
   if (document.problems.length === 0 && document.data !== undefined) {
@@ -81,6 +82,15 @@ export function parseSourceDocumentCached(file: string, text: string): SourceDoc
     }
   }
   return document;
+}
+
+/** Returns data stored as JSON text, or undefined when the stored text is damaged. */
+function parseStoredJson(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A document whose positions are found by parsing its text only when first asked for. */

@@ -264,7 +264,10 @@ class NodeChecker {
       file: this.file,
       ...this.position(node.range[0]),
       field: this.fieldOf(node),
-      message: `control character U+${code} in text`,
+      message:
+        match[0] <= "\u007F"
+          ? `control character U+${code} in text`
+          : `character U+${code} in text, which web pages and feeds cannot carry`,
       hint: "retype the text or delete the invisible character; it often comes from copying out of another program",
     });
   }
@@ -353,5 +356,7 @@ function dataKey(key: Scalar): string {
   return key.value === null ? "" : String(key.value);
 }
 
-// Control characters other than tab and line ends are invisible on a page and invalid in XML.
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Control characters other than tab and line ends are invisible on a page and invalid in XML, as
+// are U+FFFE, U+FFFF and half of a surrogate pair, which would break the feed.
+const CONTROL_CHARACTER =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
