@@ -111,6 +111,24 @@ describe("parseSourceDocument node checks", () => {
     expect(document.data).toBeUndefined();
   });
 
+  it("rejects keys that become the same field", () => {
+    const lines = problemLines([
+      "indicators:",
+      "  &id adopted: { value: 3 }",
+      "  *id : { value: 1 }",
+      "  other:",
+      "    1: a",
+      '    "1": b',
+      "    null: c",
+      '    "": d',
+    ]);
+    expect(lines.map((line) => line.split("\n")[0])).toEqual([
+      'f.yaml:6:5 indicator other, 1: duplicate key: the same field is given twice (found "1" after 1)',
+      'f.yaml:8:5 indicator other, : duplicate key: the same field is given twice (found "" after null)',
+      "f.yaml:3:3 indicators: duplicate key: the same field is given twice (found *id after adopted)",
+    ]);
+  });
+
   it("rejects characters a feed cannot carry, but not emoji", () => {
     const lines = problemLines([
       "rows:",

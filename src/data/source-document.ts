@@ -87,6 +87,7 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
     ...checker.unresolvedAliases,
     ...checker.selfReferringAliases,
     ...checker.collectionKeys,
+    ...checker.duplicateKeys,
   );
 
   const locateNode = (path: readonly PathSegment[]) => {
@@ -178,6 +179,7 @@ class NodeChecker {
   readonly unresolvedAliases: Problem[] = [];
   readonly selfReferringAliases: Problem[] = [];
   readonly collectionKeys: Problem[] = [];
+  readonly duplicateKeys: Problem[] = [];
   /** The first alias in the document, where a problem with expanding aliases is reported. */
   firstAlias: Alias | undefined;
 
@@ -218,6 +220,38 @@ class NodeChecker {
       this.ancestors.push(node);
       for (let index = 0; index < node.items.length; index++) this.walk(index, node.items[index]);
       this.ancestors.pop();
+    }
+    if (isMap(node)) this.checkKeysDiffer(node);
+  }
+
+  /**
+   * Reports a key that names the same field as an earlier key of the map where the yaml package
+   * does not: an alias of the earlier key, or 1 after "1", which the parsed data merge into one
+   * field so that the later value silently wins.
+   */
+  private checkKeysDiffer(map: YAMLMap): void {
+    const earlier = new Map<string, Node>();
+    for (const pair of map.items) {
+      const key = isAlias(pair.key) ? this.anchors.get(pair.key.source) : pair.key;
+      if (!isScalar(key) || !isNode(pair.key) || !pair.key.range) continue;
+      const name = dataKey(key);
+      const first = earlier.get(name);
+      earlier.set(name, pair.key);
+      // The yaml package reports two keys with the same value itself.
+      if (!first || (isScalar(first) && isScalar(pair.key) && first.value === pair.key.value)) {
+        continue;
+      }
+      this.ancestors.push(map, pair);
+      this.duplicateKeys.push({
+        severity: "error",
+        file: this.file,
+        ...this.position(pair.key.range[0]),
+        field: this.fieldOf(pair.key),
+        message: "duplicate key: the same field is given twice",
+        found: `${describeKey(pair.key)} after ${describeKey(first)}`,
+        hint: "keep one of the two entries and delete the other",
+      });
+      this.ancestors.length -= 2;
     }
   }
 
@@ -349,6 +383,15 @@ function pairWithKey(map: unknown, key: PathSegment): Pair | undefined {
   if (!isMap(map)) return undefined;
   const name = String(key);
   return map.items.find((pair) => isScalar(pair.key) && dataKey(pair.key) === name);
+}
+
+/** Returns a key as it is written: quoted text in quotes, an alias with its asterisk. */
+function describeKey(key: Node): string {
+  if (isAlias(key)) return `*${key.source}`;
+  if (isScalar(key) && typeof key.value === "string" && key.type !== "PLAIN") {
+    return JSON.stringify(key.value);
+  }
+  return String(isScalar(key) ? key.value : key);
 }
 
 /** Returns a key as the parsed data names it: yaml turns a null key into "". */
