@@ -227,7 +227,7 @@ describe("comparators beside December 2020", () => {
     expect(
       comparisonRows(
         "children-in-care",
-        "Children in care on 31 March per 10,000 children, 31 March 2021: published comparators",
+        "Children in care on 31 March 2021 per 10,000 children: published comparators",
       ),
     ).toEqual([
       ["Cambridgeshire", "48 per 10,000"],
