@@ -265,3 +265,17 @@ describe("comparators beside December 2020", () => {
     );
   });
 });
+
+describe("December 2020 publication date", () => {
+  it("is not recorded in the archive", () => {
+    const rows = tableRows(openPage(site, "/archive/").querySelector("table.archive")!);
+    expect(rows[0]![0]).toBe("December 2020");
+    expect(rows[0]![1]).toBe("Date not recorded");
+  });
+
+  it("keeps the month out of the feed", () => {
+    const feed = readFileSync(join(site, "feed.xml"), "utf8");
+    expect(feed).not.toContain("<entry>");
+    expect(feed).toContain("<updated>1970-01-01T00:00:00Z</updated>");
+  });
+});
