@@ -81,6 +81,17 @@ export function titleOnDate(title: string, isoDate: string): string {
   return `${title}, ${fullDate}`;
 }
 
+/**
+ * Decimal places for the neighbours' average, used on the month page and the indicator page
+ * alike. The mean of whole numbers usually falls between them, so a measure published as whole
+ * numbers gets one decimal, which keeps a gap of under one unit from the council visible. A
+ * measure already published with decimals keeps its own places, because the average is taken
+ * over rounded figures and a further place would claim precision they lack.
+ */
+export function neighbourAverageDecimals(measure: ComparatorMeasure): number {
+  return Math.max(measure.decimals, 1);
+}
+
 /** Describes the neighbours as "average 61, range 40 to 88, 9 of 10 councils", naming any left out. */
 export function describeNeighbours(
   measure: ComparatorMeasure,
@@ -99,5 +110,5 @@ export function describeNeighbours(
       : "";
   const left = total - neighbours.count;
   const leftText = left > 0 ? `; ${left} not published or suppressed` : "";
-  return `Average ${value(neighbours.mean, measure.decimals + 1)}${range} (${formatNumber(neighbours.count, 0)} of ${total} councils${leftText})`;
+  return `Average ${value(neighbours.mean, neighbourAverageDecimals(measure))}${range} (${formatNumber(neighbours.count, 0)} of ${total} councils${leftText})`;
 }
