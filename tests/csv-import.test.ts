@@ -91,6 +91,18 @@ describe("readFiguresCsv bad cells", () => {
         'figures.csv:2:7 indicator adopted, marker (column G): unknown statistical marker (expected one of [c], [k], [low], [u], [x], [z], [r], found "[q]")\n  hint: the markers and their meanings are listed in docs/analysts.md',
     },
     {
+      name: "unknown marker in the value",
+      line: "adopted,2021-01,,[q],,,,",
+      expected:
+        'figures.csv:2:4 indicator adopted, value (column D): unknown statistical marker (expected one of [c], [k], [low], [u], [x], [z], [r], found "[q]")\n  hint: the markers and their meanings are listed in docs/analysts.md',
+    },
+    {
+      name: "unknown marker after a value",
+      line: "adopted,2021-01,,25 [q],,,,",
+      expected:
+        'figures.csv:2:4 indicator adopted, value (column D): unknown statistical marker (expected one of [c], [k], [low], [u], [x], [z], [r], found "[q]")\n  hint: the markers and their meanings are listed in docs/analysts.md',
+    },
+    {
       name: "value with a suppression marker",
       line: "age-group,2021-01,under-1,5,,,[c],",
       expected:
@@ -175,6 +187,12 @@ describe("readFiguresCsv bad cells", () => {
       line: "children-missing,2021-01,,3,,,,note, with a comma",
       expected:
         "figures.csv:2:1 the row has 9 cells but the header has 8 (expected 8 cells)\n  hint: check for a comma inside a cell that is not in quotes",
+    },
+    {
+      name: "row with one cell",
+      line: "children-missing",
+      expected:
+        "figures.csv:2:1 the row has 1 cell but the header has 8 (expected 8 cells)\n  hint: check for a comma inside a cell that is not in quotes",
     },
   ])("reports $name at its row and column", ({ line, month, expected }) => {
     expect(problemsOf([line], month)).toEqual([expected]);

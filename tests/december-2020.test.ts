@@ -227,7 +227,7 @@ describe("comparators beside December 2020", () => {
     expect(
       comparisonRows(
         "children-in-care",
-        "Children in care on 31 March per 10,000 children, 31 March 2021: published comparators",
+        "Children in care on 31 March 2021 per 10,000 children: published comparators",
       ),
     ).toEqual([
       ["Cambridgeshire", "48 per 10,000"],
@@ -263,5 +263,19 @@ describe("comparators beside December 2020", () => {
     expect(rows[3]![1]).toBe(
       "Average 94.1%, range 71% to 100% (9 of 10 councils; 1 not published or suppressed)",
     );
+  });
+});
+
+describe("December 2020 publication date", () => {
+  it("is not recorded in the archive", () => {
+    const rows = tableRows(openPage(site, "/archive/").querySelector("table.archive")!);
+    expect(rows[0]![0]).toBe("December 2020");
+    expect(rows[0]![1]).toBe("Date not recorded");
+  });
+
+  it("keeps the month out of the feed", () => {
+    const feed = readFileSync(join(site, "feed.xml"), "utf8");
+    expect(feed).not.toContain("<entry>");
+    expect(feed).toContain("<updated>1970-01-01T00:00:00Z</updated>");
   });
 });

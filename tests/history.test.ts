@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { historyOf } from "../src/site/history.ts";
+import { historyCsv } from "../src/site/indicator-export.ts";
 import { viewIndicator } from "../src/site/indicator-view.ts";
 import { problemsFor } from "./support/data-folder.ts";
 
@@ -119,5 +120,36 @@ describe("targets over time on the month page", () => {
     const view = viewIndicator(indicator(dataset, "dental-checks"), month, undefined);
     expect(view.targetText).toBe(target);
     expect(view.rating).toEqual({ rating });
+  });
+});
+
+describe("month a revision is reported in", () => {
+  const series = (january: number, months: string[]) =>
+    months
+      .map(
+        (period) =>
+          `      - { period: "${period}", value: ${period === "2021-01" ? january : 95} }`,
+      )
+      .join("\n");
+  const file = (period: string, january: number, months: string[]) =>
+    `period: "${period}"\nindicators:\n  reviews-on-time:\n    value: 96\n    series:\n${series(january, months)}\n`;
+  const dataset = loadMonths({
+    "2021-01.yaml": file("2021-01", 99.1, ["2021-01"]),
+    "2021-02.yaml": file("2021-02", 100, ["2021-01", "2021-02"]),
+    "2021-03.yaml": file("2021-03", 100, ["2021-01", "2021-02", "2021-03"]),
+  });
+  const reviews = indicator(dataset, "reviews-on-time");
+  const january = historyOf(dataset, reviews).months.find((point) => point.period === "2021-01")!;
+
+  it("is the first file to give the revised figure", () => {
+    expect(january.revisions.map((revision) => revision.revisedIn)).toEqual(["2021-02"]);
+    expect(january.reportedIn).toBe("2021-02");
+  });
+
+  it("matches the revision in the CSV download", () => {
+    const row = historyCsv(dataset, reviews)
+      .split("\n")
+      .find((line) => line.startsWith("reviews-on-time,in-month,2021-01,"));
+    expect(row).toBe("reviews-on-time,in-month,2021-01,value,100,,,2021-02,99.1");
   });
 });

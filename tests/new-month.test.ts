@@ -62,6 +62,15 @@ describe("startNewMonth", () => {
     expect(existsSync(join(folder, "2021-03.yaml"))).toBe(false);
   });
 
+  it("rejects a month before the earliest", () => {
+    const folder = makeScratchFolder({}, true);
+    const result = startNewMonth(folder, "2020-11", false);
+    expect(result.rejection).toBe(
+      `November 2020 is before the earliest month, December 2020 (${folder}/2020-12.yaml): only a month after an existing one can be started. Write the file by hand, or use --force`,
+    );
+    expect(existsSync(join(folder, "2020-11.yaml"))).toBe(false);
+  });
+
   it("starts a month after a gap with force", () => {
     const folder = makeScratchFolder({}, true);
     const result = startNewMonth(folder, "2021-03", true);

@@ -44,12 +44,17 @@ export function readMarkerCell(text: string): CellResult<Marker | undefined> {
   if (text === "") return ok(undefined);
   const marker = readMarker(text);
   if (marker) return ok(marker);
-  return fail({
+  return fail(unknownMarkerProblem(text));
+}
+
+/** Describes a marker that is not one of the known ones, listing those that are. */
+export function unknownMarkerProblem(text: string): CellProblem {
+  return {
     message: "unknown statistical marker",
     expected: `one of ${MARKERS.map((known) => `[${known}]`).join(", ")}`,
     found: quote(text),
     hint: "the markers and their meanings are listed in docs/analysts.md",
-  });
+  };
 }
 
 export type NumberColumn = "value" | "numerator" | "denominator";

@@ -8,6 +8,7 @@ import {
   readMarker,
   readMarkerCell,
   readNumberCell,
+  unknownMarkerProblem,
   type CellProblem,
   type CellResult,
   type Marker,
@@ -104,8 +105,8 @@ export function readFiguresCsv(
         lineProblem(
           file,
           record.line,
-          `the row has ${record.cells.length} cells but the header has ${header.cells.length}`,
-          `${header.cells.length} cells`,
+          `the row has ${cellCount(record.cells.length)} but the header has ${header.cells.length}`,
+          cellCount(header.cells.length),
           "check for a comma inside a cell that is not in quotes",
         ),
       );
@@ -355,11 +356,15 @@ function readFigure(
   let valueText = cells.get("value");
   let valueMarker = readMarker(valueText);
   const revisedValue = /^(.*\S)\s*\[r\]$/i.exec(valueText);
+  // Text in square brackets is meant as a marker, so it is named as one rather than as a number.
+  const unknownMarker = /\[[^\]]*\]$/.exec(valueText)?.[0];
   if (valueMarker) {
     valueText = "";
   } else if (revisedValue) {
     valueText = revisedValue[1]!;
     valueMarker = "r";
+  } else if (unknownMarker) {
+    report("value", unknownMarkerProblem(unknownMarker));
   }
 
   const markerCell = readMarkerCell(cells.get("marker"));
@@ -376,6 +381,7 @@ function readFigure(
   const marker: Marker | undefined = valueMarker ?? columnMarker;
 
   const numbers = (["value", "numerator", "denominator"] as const).map((column) => {
+    if (column === "value" && unknownMarker && !valueMarker) return undefined;
     const text = column === "value" ? valueText : cells.get(column);
     const result: CellResult<number | undefined> = readNumberCell(text, column, indicator);
     if (!result.ok) report(column, result.problem);
@@ -545,4 +551,8 @@ export function columnLetter(index: number): string {
     letters = String.fromCharCode(65 + ((number - 1) % 26)) + letters;
   }
   return letters;
+}
+
+function cellCount(count: number): string {
+  return `${count} ${count === 1 ? "cell" : "cells"}`;
 }

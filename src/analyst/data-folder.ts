@@ -98,13 +98,21 @@ export function checkNewMonth(directory: string, period: string, force: boolean)
       rejection: `${displayPath(directory)} has no month file yet: use --force to start the first month`,
     };
   }
-  if (latest !== previousMonth(period)) {
-    const after = latest
-      ? `the latest month before it is ${formatMonth(latest)} (${displayPath(comparison!.file)})`
-      : `the earliest month is ${formatMonth([...months.keys()][0]!)}`;
+  if (!latest) {
+    // No earlier month exists to start first, so the advice for a gap below would not apply.
+    const [earliest, earliestFile] = [...months.entries()][0]!;
     return {
       rejection:
-        `${formatMonth(period)} does not follow an existing month: ${after}. ` +
+        `${formatMonth(period)} is before the earliest month, ${formatMonth(earliest)} ` +
+        `(${displayPath(earliestFile)}): only a month after an existing one can be started. ` +
+        "Write the file by hand, or use --force",
+    };
+  }
+  if (latest !== previousMonth(period)) {
+    return {
+      rejection:
+        `${formatMonth(period)} does not follow an existing month: the latest month before it is ` +
+        `${formatMonth(latest)} (${displayPath(comparison!.file)}). ` +
         `Start ${formatMonth(previousMonth(period))} first, or use --force to leave a gap`,
     };
   }

@@ -3,6 +3,7 @@ import type { ComparatorMeasure, Comparators } from "../comparators/index.ts";
 import { formatMonthShort } from "../model/period.ts";
 import type { Observation } from "../model/types.ts";
 import { formatObservation, formatValue } from "../rules/format.ts";
+import { neighbourAverageDecimals } from "../site/comparator-view.ts";
 import type { Chart } from "./chart.ts";
 import { renderChart, type PlotOptions } from "./render.ts";
 
@@ -92,7 +93,7 @@ export function comparatorChart(comparators: Comparators, measure: ComparatorMea
           format(year.council),
           format(year.england),
           format(year.region),
-          neighbourValue(year.neighbours.mean, measure.decimals + 1),
+          neighbourValue(year.neighbours.mean, neighbourAverageDecimals(measure)),
           year.neighbours.min === undefined
             ? "Not available"
             : `${neighbourValue(year.neighbours.min, measure.decimals)} to ${neighbourValue(year.neighbours.max, measure.decimals)}`,

@@ -9,6 +9,8 @@ export interface ComparatorTable {
   year: ComparatorYear;
   /** "31 March 2021": the date the published figures refer to. */
   dateText: string;
+  /** The table's caption: the measure's title with the date given once. */
+  caption: string;
   rows: { label: string; figure: string }[];
 }
 
@@ -56,6 +58,7 @@ export function comparatorTable(
     measure,
     year,
     dateText: formatDate(year.date),
+    caption: `${titleOnDate(measure.title, year.date)}: published comparators`,
     rows: [
       { label: comparators.council.name, figure: format(year.council) },
       { label: "England", figure: format(year.england) },
@@ -63,6 +66,30 @@ export function comparatorTable(
       { label: "Statistical neighbours", figure: describeNeighbours(measure, year, comparators) },
     ],
   };
+}
+
+/**
+ * Adds the year to a title that already names the day and month, such as "Children in care on
+ * 31 March", so the date is not given twice. Other titles get the whole date after a comma.
+ */
+export function titleOnDate(title: string, isoDate: string): string {
+  const fullDate = formatDate(isoDate);
+  if (title.includes(fullDate)) return title;
+  const dayAndMonth = fullDate.slice(0, fullDate.lastIndexOf(" "));
+  const withoutYear = new RegExp(`\\b${dayAndMonth}\\b(?! \\d)`);
+  if (withoutYear.test(title)) return title.replace(withoutYear, fullDate);
+  return `${title}, ${fullDate}`;
+}
+
+/**
+ * Decimal places for the neighbours' average, used on the month page and the indicator page
+ * alike. The mean of whole numbers usually falls between them, so a measure published as whole
+ * numbers gets one decimal, which keeps a gap of under one unit from the council visible. A
+ * measure already published with decimals keeps its own places, because the average is taken
+ * over rounded figures and a further place would claim precision they lack.
+ */
+export function neighbourAverageDecimals(measure: ComparatorMeasure): number {
+  return Math.max(measure.decimals, 1);
 }
 
 /** Describes the neighbours as "average 61, range 40 to 88, 9 of 10 councils", naming any left out. */
@@ -83,5 +110,5 @@ export function describeNeighbours(
       : "";
   const left = total - neighbours.count;
   const leftText = left > 0 ? `; ${left} not published or suppressed` : "";
-  return `Average ${value(neighbours.mean, measure.decimals + 1)}${range} (${formatNumber(neighbours.count, 0)} of ${total} councils${leftText})`;
+  return `Average ${value(neighbours.mean, neighbourAverageDecimals(measure))}${range} (${formatNumber(neighbours.count, 0)} of ${total} councils${leftText})`;
 }

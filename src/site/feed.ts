@@ -1,18 +1,26 @@
-import { formatMonth, nextMonth } from "../model/period.ts";
+import { formatMonth } from "../model/period.ts";
 import type { Dataset } from "../data/load.ts";
 import { sitePath } from "./links.ts";
 
 /**
- * Writes an Atom feed of the published months, newest first. Atom requires an id and a date for
- * every entry. Ids are tag URIs built from the council's code and the month. A month without a
- * publication date is dated the first day of the following month, so the feed does not depend on
- * the clock of the machine that builds it.
+ * A stand-in for the feed's own date when no month records a publication date. Atom requires the
+ * element, and the epoch is plainly not a publication date, where a plausible date would mislead.
+ */
+const NO_RECORDED_DATE = "1970-01-01T00:00:00Z";
+
+/**
+ * Writes an Atom feed of the months with a recorded publication date, newest first. Atom requires
+ * an id and a date for every entry. Ids are tag URIs built from the council's code and the month.
+ * A month whose file records no publication date is left out, because no other date in its file
+ * tells when it appeared, and dating it from the build machine's clock would change the feed's
+ * bytes from one build to the next.
  */
 export function atomFeed(dataset: Dataset, base: string): string {
-  const months = [...dataset.months].reverse();
+  const months = dataset.months
+    .flatMap((month) => (month.published ? [{ ...month, published: month.published }] : []))
+    .reverse();
   const title = `${dataset.council.name} ${dataset.council.scorecardTitle}`;
-  const updatedOf = (period: string, published: string | undefined) =>
-    `${published ?? `${nextMonth(period)}-01`}T00:00:00Z`;
+  const updatedOf = (published: string) => `${published}T00:00:00Z`;
   const entries = months.map((month) => {
     const link = sitePath(base, month.period);
     return [
@@ -20,12 +28,15 @@ export function atomFeed(dataset: Dataset, base: string): string {
       `    <id>tag:scorecard.${escapeXml(dataset.council.code)}.invalid,2020:${month.period}</id>`,
       `    <title>${escapeXml(`${dataset.council.scorecardTitle} for ${formatMonth(month.period)}`)}</title>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
-      `    <updated>${updatedOf(month.period, month.published)}</updated>`,
+      `    <updated>${updatedOf(month.published)}</updated>`,
       `    <summary>${escapeXml(`The scorecard for ${formatMonth(month.period)}.`)}</summary>`,
       "  </entry>",
     ].join("\n");
   });
-  const latest = months[0];
+  const newest = months
+    .map((month) => month.published)
+    .sort()
+    .at(-1);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
@@ -34,7 +45,7 @@ export function atomFeed(dataset: Dataset, base: string): string {
     `  <author><name>${escapeXml(dataset.council.name)}</name></author>`,
     `  <link rel="self" href="${escapeXml(sitePath(base))}feed.xml"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(sitePath(base))}"/>`,
-    `  <updated>${latest ? updatedOf(latest.period, latest.published) : "2020-01-01T00:00:00Z"}</updated>`,
+    `  <updated>${newest ? updatedOf(newest) : NO_RECORDED_DATE}</updated>`,
     ...entries,
     "</feed>",
     "",

@@ -7,7 +7,10 @@ import type { Dataset } from "../data/load.ts";
 export interface HistoryPoint {
   period: string;
   observation: Observation;
-  /** The month whose file gives this figure. */
+  /**
+   * The first month whose file gives this figure, so a revised figure is reported in the month
+   * that revised it even when later files repeat it.
+   */
   reportedIn: string;
   /** Earlier figures for the same period that later files replaced, oldest first. */
   revisions: Revision[];
@@ -88,9 +91,10 @@ function record(
   }
   // Files are read oldest first, so a later month's file replaces the figure an earlier one gave.
   if (existing.reportedIn > reportedIn) return;
+  // A later file that repeats the figure leaves it reported in the month that first gave it.
   if (!sameFigure(existing.observation, observation)) {
     existing.revisions.push({ from: existing.observation, to: observation, revisedIn: reportedIn });
+    existing.reportedIn = reportedIn;
   }
   existing.observation = observation;
-  existing.reportedIn = reportedIn;
 }

@@ -1,4 +1,5 @@
 import { previousMonth } from "../model/period.ts";
+import { formatDate } from "../rules/format.ts";
 import type { MonthReport } from "../model/types.ts";
 import type { Dataset } from "../data/load.ts";
 
@@ -36,4 +37,9 @@ export function archiveMonths(
     all.push({ period, month: byPeriod.get(period) });
   }
   return all;
+}
+
+/** Describes when a month's scorecard was published, saying so when its file records no date. */
+export function publicationText(month: MonthReport): string {
+  return month.published ? formatDate(month.published) : "Date not recorded";
 }
