@@ -335,6 +335,11 @@ describe("data folder errors", () => {
       "2020-11.yaml:3:45 the file is not valid UTF-8 text\n  hint: save the file as UTF-8; spreadsheets and some editors offer it under Save As",
     ],
     [
+      "a month file with only a comment",
+      { "2020-11.yaml": "# to do\n" },
+      "2020-11.yaml:1:1 the file is empty (expected the file's fields, such as period: and indicators: in a month file, found nothing)\n  hint: fill the file in (npm run new-month writes a month file to fill in), or delete it",
+    ],
+    [
       "JSON with a trailing comma",
       { "2020-11.json": '{"period": "2020-11",\n "indicators": {},\n}' },
       "2020-11.json:3:1 invalid JSON: Expected double-quoted property name\n  hint: JSON allows no comments, trailing commas or single quotes; or name the file .yaml",

@@ -266,6 +266,14 @@ function describeUnfilledField(
 ): Pick<Problem, "message" | "expected" | "found" | "hint"> {
   const last = path[path.length - 1];
   const found = "nothing";
+  if (path.length === 0) {
+    return {
+      message: "the file is empty",
+      expected: "the file's fields, such as period: and indicators: in a month file",
+      found,
+      hint: "fill the file in (npm run new-month writes a month file to fill in), or delete it",
+    };
+  }
   if (path[0] === "commentary") {
     return {
       message: "commentary not filled in",
