@@ -129,6 +129,13 @@ describe("parseSourceDocument node checks", () => {
     ]);
   });
 
+  it("locates a repeated key at the copy the data keep", () => {
+    const document = parseSourceDocument("f.yaml", "row:\n  value: 664\n  value: lots\n");
+    expect(document.data).toEqual({ row: { value: "lots" } });
+    expect(document.locate(["row", "value"])).toEqual({ line: 3, column: 10 });
+    expect(document.locateKey(["row", "value"])).toEqual({ line: 3, column: 3 });
+  });
+
   it("rejects characters a feed cannot carry, but not emoji", () => {
     const lines = problemLines([
       "rows:",

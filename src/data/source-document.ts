@@ -382,7 +382,8 @@ function nodeAt(root: unknown, path: readonly PathSegment[]): Node | undefined {
 function pairWithKey(map: unknown, key: PathSegment): Pair | undefined {
   if (!isMap(map)) return undefined;
   const name = String(key);
-  return map.items.find((pair) => isScalar(pair.key) && dataKey(pair.key) === name);
+  // The parsed data keep the last of two keys with the same name, so its place is the one to show.
+  return map.items.findLast((pair) => isScalar(pair.key) && dataKey(pair.key) === name);
 }
 
 /** Returns a key as it is written: quoted text in quotes, an alias with its asterisk. */
