@@ -129,6 +129,14 @@ describe("parseSourceDocument node checks", () => {
     ]);
   });
 
+  it("rejects a merge key", () => {
+    const document = parseSourceDocument("f.yaml", "base: &b { value: 1 }\nrow:\n  <<: *b\n");
+    expect(document.problems.map(formatProblem)).toEqual([
+      "f.yaml:3:3 row: merge key << not supported (expected each field written out)\n" +
+        "  hint: write the fields out here instead of merging them in from elsewhere",
+    ]);
+  });
+
   it("locates a repeated key at the copy the data keep", () => {
     const document = parseSourceDocument("f.yaml", "row:\n  value: 664\n  value: lots\n");
     expect(document.data).toEqual({ row: { value: "lots" } });

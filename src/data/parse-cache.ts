@@ -15,7 +15,7 @@ import { parseSourceDocument, type SourceDocument } from "./source-document.ts";
  * Bump PARSE_RULES_VERSION whenever parseSourceDocument reports new kinds of problem, so that
  * files cached as clean are parsed again.
  */
-const PARSE_RULES_VERSION = 5;
+const PARSE_RULES_VERSION = 6;
 const MAX_ENTRIES = 5000;
 
 const yamlVersion = readYamlVersion();

@@ -334,9 +334,24 @@ class NodeChecker {
     }
   }
 
-  /** Reports a key written as a list or a map, since a field's name is text. */
+  /**
+   * Reports a key written as a list or a map, since a field's name is text, and a merge key,
+   * which YAML 1.2 does not define and tools read differently.
+   */
   private checkKeyIsScalar(pair: Pair): void {
     const key = pair.key;
+    if (isScalar(key) && key.type === "PLAIN" && key.value === "<<" && key.range) {
+      this.collectionKeys.push({
+        severity: "error",
+        file: this.file,
+        ...this.position(key.range[0]),
+        field: this.fieldOf(key),
+        message: "merge key << not supported",
+        expected: "each field written out",
+        hint: "write the fields out here instead of merging them in from elsewhere",
+      });
+      return;
+    }
     if (!(isMap(key) || isSeq(key)) || !key.range) return;
     this.collectionKeys.push({
       severity: "error",
