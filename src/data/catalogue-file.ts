@@ -32,7 +32,6 @@ export function readCatalogueFile(document: SourceDocument): {
   reportDuplicateIds(raw.indicators, ["indicators"], report);
 
   const sectionIds = raw.sections.map((section) => section.id);
-  const indicatorIds = raw.indicators.map((indicator) => indicator.id);
   const indicators: Indicator[] = raw.indicators.map((indicator, index) => {
     const path: PathSegment[] = ["indicators", index];
     if (!sectionIds.includes(indicator.section)) {
