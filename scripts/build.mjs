@@ -1,9 +1,9 @@
 /**
  * Compiles scripts/build.ts, with the code it uses from src/, into one JavaScript file and runs
- * it. Node 20 cannot run TypeScript itself, and a TypeScript loader such as tsx would stay in
- * the way of every module Astro, Vite and Rollup load afterwards: on a ten-year build, loading
- * them through tsx's hooks took about twice as long. esbuild compiles the script in a fraction
- * of a second.
+ * it. Node 20 cannot run TypeScript itself. A TypeScript loader such as tsx would also handle
+ * every module Astro, Vite and Rollup load afterwards, and importing Astro through tsx's hooks
+ * took about twice as long (3.7 s against 1.8 s on a two-core machine). esbuild compiles the
+ * script in about 0.2 s.
  *
  * The compiled files go in node_modules/.cache/scorecard-build/, in a folder named by a hash of
  * their text, so builds of different code never share one, and two builds at once each write
@@ -53,7 +53,7 @@ const folder = join(cacheFolder, hash.digest("hex").slice(0, 16));
 if (existsSync(folder)) {
   utimesSync(folder, new Date(), new Date());
 } else {
-  // Written whole, then renamed into place, so a build running at the same time never sees half.
+  // Written whole, then renamed into place, so a build running at the same time never reads half.
   const partial = `${folder}.${randomBytes(6).toString("hex")}.partial`;
   mkdirSync(partial, { recursive: true });
   for (const file of compiled.outputFiles)
@@ -70,10 +70,11 @@ if (existsSync(folder)) {
 
 await import(pathToFileURL(join(folder, "build.mjs")).href);
 
-function deleteUnusedBuilds(kept) {
+/** Deletes every compiled build in the cache folder but `current` that no build used for a week. */
+function deleteUnusedBuilds(current) {
   for (const name of readdirSync(cacheFolder)) {
     const path = join(cacheFolder, name);
-    if (path === kept) continue;
+    if (path === current) continue;
     try {
       if (Date.now() - statSync(path).mtimeMs > UNUSED_MAX_AGE_MS)
         rmSync(path, { recursive: true, force: true });

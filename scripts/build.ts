@@ -41,8 +41,8 @@ if (overlap) {
 
 // A build interrupted earlier may have left its staging folder; it is never published.
 rmSync(stagingDir, { recursive: true, force: true });
-// Astro takes a second or two to load: it loads while a worker checks the data. scripts/build.mjs
-// compiles the worker's code into this file's folder.
+// Astro takes a second or two to load, so it loads while a worker checks the data.
+// scripts/build.mjs compiles the worker's code into this file's folder.
 const checking = checkDataInWorker(directory, new URL("./build-worker.mjs", import.meta.url));
 const loadingAstro = import("astro");
 // Awaited only after the data check, which may stop the build first.

@@ -80,8 +80,8 @@ export function breakdownChart(
 }
 
 /**
- * One horizontal bar per category, labelled with its figure. A category without a figure gets
- * no bar, never a zero bar, and its label says why.
+ * Returns Plot options for one horizontal bar per category, labelled with its figure. A category without a
+ * figure gets no bar, never a zero bar, and its label gives the reason.
  */
 function breakdownPlot(bars: Bar[]): PlotOptions {
   const known = bars.filter((bar) => bar.value !== undefined);

@@ -104,7 +104,7 @@ export function comparatorChart(comparators: Comparators, measure: ComparatorMea
   };
 }
 
-/** What a comparator chart's picture is drawn from (see renderChart). */
+/** The data a comparator chart's picture is drawn from (see renderChart). */
 interface ComparatorPicture {
   labels: string[];
   lines: Line[];
@@ -113,7 +113,7 @@ interface ComparatorPicture {
   percent: boolean;
 }
 
-/** Lines named at their ends, over the band of the neighbours' range. */
+/** Returns Plot options for lines named at their ends, over the band of the neighbours' range. */
 function comparatorPlot({ labels, lines, range, percent }: ComparatorPicture): PlotOptions {
   const marks: Plot.Markish[] = [
     Plot.areaY(range, { x: "label", y1: "min", y2: "max", className: "comparator-range" }),

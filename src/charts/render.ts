@@ -37,9 +37,9 @@ function openDiskCache(): { version: string; cache: ChartCache | undefined } {
 
 /**
  * Returns a chart's SVG markup for inlining in a page: `toPlot(spec)` drawn by drawPlot. Each
- * chart is drawn once per process and kept in the chart cache on disk, keyed by its spec, its
- * accessible name and the chart code's version, so an unchanged rebuild reads it back instead of
- * building Plot's options and drawing them.
+ * chart is drawn once per process and kept in the chart cache on disk. Its key is made from its
+ * spec, its accessible name and the chart code's version, so an unchanged rebuild reads it back
+ * without building Plot's options or drawing them.
  *
  * `spec` must hold everything the chart depends on, as plain data that JSON can carry (NaN and
  * null count as the same), and `toPlot` must read nothing else: a value it took from elsewhere

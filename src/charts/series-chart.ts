@@ -88,7 +88,7 @@ export function seriesChart(
   };
 }
 
-/** What a series chart's picture is drawn from (see renderChart). */
+/** The data a series chart's picture is drawn from (see renderChart). */
 interface SeriesPicture {
   points: Point[];
   monthly: boolean;
@@ -98,8 +98,9 @@ interface SeriesPicture {
 }
 
 /**
- * Bars for quarters and years, a line for months; a missing point is a gap, never zero. The
- * target in force for each period is dashed: a step line across months, a tick across each bar.
+ * Returns Plot options for bars across quarters and years, or a line across months. A missing
+ * point is a gap, never zero. The target in force for each period is dashed: a step line across
+ * months, a tick across each bar.
  */
 function seriesPlot({ points, monthly, restartEachApril, percent }: SeriesPicture): PlotOptions {
   const z = restartEachApril ? "financialYear" : undefined;

@@ -225,9 +225,9 @@ class NodeChecker {
   }
 
   /**
-   * Reports a key that names the same field as an earlier key of the map where the yaml package
-   * does not: an alias of the earlier key, or 1 after "1", which the parsed data merge into one
-   * field so that the later value silently wins.
+   * Reports a key that names the same field as an earlier key of the map, in the cases the yaml
+   * package misses: an alias of the earlier key, or 1 after "1". The parsed data merge such keys
+   * into one field, so the later value would win without a word.
    */
   private checkKeysDiffer(map: YAMLMap): void {
     const earlier = new Map<string, Node>();

@@ -5,6 +5,7 @@ import { sitePath } from "./links.ts";
 /**
  * A stand-in for the feed's own date when no month records a publication date. Atom requires the
  * element, and the epoch is plainly not a publication date, where a plausible date would mislead.
+ * NOTE: feed readers still show this date; no date in the data files could replace it.
  */
 const NO_RECORDED_DATE = "1970-01-01T00:00:00Z";
 
@@ -12,7 +13,7 @@ const NO_RECORDED_DATE = "1970-01-01T00:00:00Z";
  * Writes an Atom feed of the months with a recorded publication date, newest first. Atom requires
  * an id and a date for every entry. Ids are tag URIs built from the council's code and the month.
  * A month whose file records no publication date is left out, because no other date in its file
- * tells when it appeared, and dating it from the build machine's clock would change the feed's
+ * gives the day it appeared, and dating it from the build machine's clock would change the feed's
  * bytes from one build to the next.
  */
 export function atomFeed(dataset: Dataset, base: string): string {
