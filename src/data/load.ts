@@ -7,6 +7,7 @@ import { readCatalogueFile } from "./catalogue-file.ts";
 import { displayPath } from "./display-path.ts";
 import { checkAgainstHistory } from "./history.ts";
 import { readMonthFile } from "./month-file.ts";
+import { DATA_EXTENSIONS, isDataFileName } from "./data-file-name.ts";
 import { countErrors, type Problem } from "./problems.ts";
 import { checkAgainstSchema, type SchemaName } from "./schema-validation.ts";
 import { parseSourceDocumentCached, saveParseCache } from "./parse-cache.ts";
@@ -38,7 +39,7 @@ export interface LoadResult {
   filesRead: number;
 }
 
-export const DATA_EXTENSIONS = [".yaml", ".yml", ".json"];
+export { DATA_EXTENSIONS };
 const MONTH_STEM = /^\d{4}-\d{2}$/;
 const CATALOGUE_STEM = "catalogue";
 const COUNCIL_STEM = "council";
@@ -258,9 +259,7 @@ function listDataFiles(directory: string, problems: Problem[]): string[] {
       );
     }
   }
-  return names
-    .filter((name) => DATA_EXTENSIONS.includes(extname(name)))
-    .map((name) => join(directory, name));
+  return names.filter(isDataFileName).map((name) => join(directory, name));
 }
 
 function isDirectory(path: string): boolean {
