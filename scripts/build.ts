@@ -14,7 +14,7 @@ import { dataDirectory } from "../src/data/data-directory.ts";
 import { rememberDataset } from "../src/site/dataset.ts";
 import { checkDataInWorker } from "./build/check-data-in-worker.ts";
 import { outputOverlap } from "./build/output-overlap.ts";
-import { markEveryChartDrawn } from "./build/draw-every-chart.ts";
+import { markEveryChartDrawn } from "./build/every-chart-drawn.ts";
 import { outputWritten } from "./output-written.ts";
 
 process.env.ASTRO_TELEMETRY_DISABLED = "1";

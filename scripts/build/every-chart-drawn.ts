@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { chartCacheDirectory, chartCodeVersion } from "../../src/charts/chart-cache.ts";
+import type { Dataset } from "../../src/data/load.ts";
+
+// Kept apart from draw-every-chart.ts, which imports Plot and linkedom through the page views. The
+// build script's main thread only marks, and loading those packages there took about 0.7 s on two
+// cores.
+
+/**
+ * Records that the chart cache holds every chart of a data set, drawn by the current chart code,
+ * so the next build of the same data starts no drawing. Called after a build, whose pages drew
+ * whatever the worker had not.
+ */
+export function markEveryChartDrawn(dataset: Dataset): void {
+  const marker = everyChartDrawnMarker(dataset);
+  if (marker === undefined) return;
+  // A data set without a single chart leaves no cache folder behind.
+  mkdirSync(dirname(marker), { recursive: true });
+  writeFileSync(marker, "");
+}
+
+/**
+ * Returns the marker file's path, or undefined without a cache. Its name is a hash of the chart
+ * code's version and of every file in the data folder, from which the data set was read.
+ */
+export function everyChartDrawnMarker(dataset: Dataset): string | undefined {
+  const directory = chartCacheDirectory();
+  const version = chartCodeVersion();
+  if (directory === undefined || version === undefined) return undefined;
+  const fingerprint = createHash("sha256").update(version);
+  const entries = readdirSync(dataset.directory, { withFileTypes: true });
+  for (const name of entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort()) {
+    fingerprint.update(`\n${name}\n`).update(readFileSync(join(dataset.directory, name)));
+  }
+  return join(directory, `.prerendered-${fingerprint.digest("hex")}`);
+}
