@@ -3,8 +3,14 @@
  * replaces dist/, so a failed build never leaves a half-written site behind. Run it through
  * scripts/build.mjs, which compiles it.
  *
+ * A record beside the output folder (.dist.build-record.json for dist/) stores fingerprints of
+ * the last build's inputs and output. When neither has changed since, the build checks the data
+ * and leaves the output folder as it is, without running Astro.
+ *
  *   npm run build                      build from data/
+ *   npm run build -- --force           run Astro even when nothing has changed
  *   SCORECARD_DATA=DIR npm run build   build from another data folder
+ *   SCORECARD_OUT=DIR npm run build    write the site to another folder than dist/
  *   SCORECARD_BASE=/path/ npm run build   serve the site below a sub-path
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
@@ -12,10 +18,16 @@ import { resolve } from "node:path";
 import { compareProblems, countErrors, formatProblem } from "../src/data/problems.ts";
 import { dataDirectory } from "../src/data/data-directory.ts";
 import { rememberDataset } from "../src/site/dataset.ts";
+import { readBuildOptions } from "./build/build-options.ts";
+import { buildRecordPath, readBuildRecord, saveBuildRecord } from "./build/build-record.ts";
 import { checkDataInWorker } from "./build/check-data-in-worker.ts";
+import { fingerprintInputs } from "./build/input-fingerprint.ts";
+import { fingerprintOutput } from "./build/output-fingerprint.ts";
 import { outputOverlap } from "./build/output-overlap.ts";
 import { markEveryChartDrawn } from "./build/every-chart-drawn.ts";
 import { outputWritten } from "./output-written.ts";
+
+const options = await readBuildOptions();
 
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
 // Astro 5 lets an environment variable of the same name override an import.meta.env value, so an
@@ -39,14 +51,38 @@ if (overlap) {
   process.exit(2);
 }
 
+// The inputs are hashed before the data check and Astro read anything. A file changed during the
+// build then leaves a record that no longer matches, and the next build runs Astro again.
+// NOTE: scripts/build.mjs compiled this script and the loader a fraction of a second earlier, so
+// an edit to them in between is recorded but not used. `npm run build -- --force` recovers.
+let inputs: string | undefined;
+let inputsUnknown: string | undefined;
+try {
+  inputs = fingerprintInputs({
+    projectRoot: resolve("."),
+    dataDirectory: directory,
+    outDir,
+    environment: process.env,
+    nodeVersion: process.version,
+  });
+} catch (error) {
+  inputsUnknown = error instanceof Error ? error.message : String(error);
+}
+const recordPath = buildRecordPath(outDir);
+
 // A build interrupted earlier may have left its staging folder; it is never published.
 rmSync(stagingDir, { recursive: true, force: true });
-// Astro takes a second or two to load, so it loads while a worker checks the data.
 // scripts/build.mjs compiles the worker's code into this file's folder.
 const checking = checkDataInWorker(directory, new URL("./build-worker.mjs", import.meta.url));
-const loadingAstro = import("astro");
+// Hashing the output folder (about 0.1 s for ten years of months) overlaps the data check.
+const record = options.force || inputs === undefined ? undefined : readBuildRecord(recordPath);
+const alreadyBuilt =
+  record !== undefined && record.inputs === inputs && fingerprintOutput(outDir) === record.output;
+// Astro takes a second or two to load, so it loads while the worker checks the data, unless the
+// output folder is already built.
+const loadingAstro = alreadyBuilt ? undefined : import("astro");
 // Awaited only after the data check, which may stop the build first.
-loadingAstro.catch(() => {});
+loadingAstro?.catch(() => {});
 const result = await checking.catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   console.error(`build failed while checking ${directory}: ${outDir} was left as it was`);
@@ -68,6 +104,23 @@ console.log(
     `${result.dataset.months.length} month${result.dataset.months.length === 1 ? "" : "s"}, ` +
     `${warnings} warning${warnings === 1 ? "" : "s"}`,
 );
+
+if (alreadyBuilt) {
+  console.log(
+    `site: ${outDir} is already built from these data and this code, so it was left as it is ` +
+      "(npm run build -- --force builds it again)",
+  );
+  // Exiting stops the worker if it is still drawing charts, and the chart cache writes each chart
+  // whole or not at all.
+  await outputWritten();
+  process.exit(0);
+}
+if (inputsUnknown !== undefined) {
+  console.error(
+    `warning: the build's inputs could not be read for its record (${inputsUnknown}), ` +
+      "so no record is written and the next build may run Astro again even if nothing changes",
+  );
+}
 rememberDataset(result.dataset);
 
 rmSync(stagingDir, { recursive: true, force: true });
@@ -78,7 +131,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.exit(1);
   });
 }
-const { build } = await loadingAstro;
+const { build } = await (loadingAstro ?? import("astro"));
 try {
   await build({ root: resolve("."), outDir: stagingDir, logLevel: "warn" });
 } catch (error) {
@@ -89,8 +142,18 @@ try {
   process.exit(1);
 }
 
+// Hashed before it is published, so an edit to the published folder afterwards fails to match.
+const output = fingerprintOutput(stagingDir);
 if (existsSync(outDir)) rmSync(outDir, { recursive: true });
 renameSync(stagingDir, outDir);
 markEveryChartDrawn(result.dataset);
+if (inputs !== undefined && output !== undefined) {
+  saveBuildRecord(recordPath, { inputs, output });
+} else if (output === undefined) {
+  console.error(
+    `warning: ${outDir} contains something other than files and folders, ` +
+      "so no build record is written and the next build runs Astro again",
+  );
+}
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`site: written to ${outDir} in ${seconds} s`);

@@ -30,9 +30,9 @@ interface BuildCommand {
   options: { cwd: string; env: NodeJS.ProcessEnv };
 }
 
-function prepareBuild(environment: Record<string, string>): BuildCommand {
+function prepareBuild(environment: Record<string, string>, outDir?: string): BuildCommand {
   mkdirSync(BUILDS_FOLDER, { recursive: true });
-  const outDir = join(mkdtempSync(join(BUILDS_FOLDER, "site-")), "dist");
+  outDir ??= join(mkdtempSync(join(BUILDS_FOLDER, "site-")), "dist");
   const inherited = { ...process.env };
   for (const name of [...VITEST_VARIABLES, "BASE_URL"]) delete inherited[name];
   const env = {
@@ -62,17 +62,35 @@ export function buildSite(environment: Record<string, string> = {}): string {
 export async function buildSiteInBackground(
   environment: Record<string, string> = {},
 ): Promise<string> {
-  const { outDir, options } = prepareBuild(environment);
+  return (await runBuildInBackground(environment)).outDir;
+}
+
+export interface BuildRun {
+  outDir: string;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Builds the site as buildSiteInBackground does, into `outDir` when given, with `scriptArguments`
+ * such as --force after the script. Returns the output folder and what the build printed.
+ */
+export async function runBuildInBackground(
+  environment: Record<string, string> = {},
+  { outDir, scriptArguments = [] }: { outDir?: string; scriptArguments?: string[] } = {},
+): Promise<BuildRun> {
+  const build = prepareBuild(environment, outDir);
   try {
-    await promisify(execFile)(process.execPath, BUILD_ARGUMENTS, {
-      ...options,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [...BUILD_ARGUMENTS, ...scriptArguments],
+      { ...build.options, maxBuffer: 16 * 1024 * 1024 },
+    );
+    return { outDir: build.outDir, stdout, stderr };
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`build failed:\n${stdout ?? ""}\n${stderr ?? String(error)}`);
   }
-  return outDir;
 }
 
 /** Removes a folder made by buildSite, with the temporary folder around it, and .build/ once empty. */
