@@ -70,6 +70,8 @@ try {
 
   progress("building the scorecard site again, nothing changed");
   const scorecardWarm = await buildScorecard(projectRoot, folders);
+  progress("building the scorecard site again with --force, nothing changed");
+  const scorecardForced = await buildScorecard(projectRoot, folders, ["--force"]);
   progress("building the plain site again, nothing changed");
   const plainWarm = await buildPlainSite(plainDirectory);
 
@@ -83,7 +85,12 @@ try {
     cores: availableParallelism(),
     validation,
     loadAverage: { start: loadAtStart, end: loadavg()[0]! },
-    scorecard: { cold: scorecardCold, warm: scorecardWarm, addMonth: scorecardAddMonth },
+    scorecard: {
+      cold: scorecardCold,
+      warm: scorecardWarm,
+      forced: scorecardForced,
+      addMonth: scorecardAddMonth,
+    },
     plain: { cold: plainCold, warm: plainWarm },
     scorecardSite,
     plainSite,

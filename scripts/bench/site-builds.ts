@@ -9,13 +9,17 @@ export interface ScorecardBuildFolders {
   parseCache: string;
 }
 
-/** Builds the scorecard site as `npm run build` does, and measures it. */
+/**
+ * Builds the scorecard site as `npm run build` does, with `scriptArguments` such as --force after
+ * the script, and measures it.
+ */
 export function buildScorecard(
   projectRoot: string,
   folders: ScorecardBuildFolders,
+  scriptArguments: string[] = [],
 ): Promise<ProcessMeasurement> {
   return runMeasured(
-    ["scripts/build.mjs"],
+    ["scripts/build.mjs", ...scriptArguments],
     {
       SCORECARD_DATA: folders.data,
       SCORECARD_OUT: folders.out,
