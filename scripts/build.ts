@@ -12,7 +12,9 @@ import { resolve } from "node:path";
 import { compareProblems, countErrors, formatProblem } from "../src/data/problems.ts";
 import { dataDirectory } from "../src/data/data-directory.ts";
 import { rememberDataset } from "../src/site/dataset.ts";
-import { checkDataInWorker } from "./build/check-data-in-worker.ts";
+import { closeChartHandOver, openChartHandOver } from "../src/charts/chart-hand-over.ts";
+import { fillChartPlaceholdersInFolder } from "./build/fill-chart-placeholders.ts";
+import { startBuildWorker } from "./build/start-build-worker.ts";
 import { outputOverlap } from "./build/output-overlap.ts";
 import { markEveryChartDrawn } from "./build/draw-every-chart.ts";
 import { outputWritten } from "./output-written.ts";
@@ -41,13 +43,22 @@ if (overlap) {
 
 // A build interrupted earlier may have left its staging folder; it is never published.
 rmSync(stagingDir, { recursive: true, force: true });
-// Astro takes a second or two to load, so it loads while a worker checks the data.
+// Astro takes a second or two to load, so it loads while a worker checks the data. The worker
+// then draws the charts while Astro renders the pages (see chart-hand-over.ts).
 // scripts/build.mjs compiles the worker's code into this file's folder.
-const checking = checkDataInWorker(directory, new URL("./build-worker.mjs", import.meta.url));
+const chartsFromWorker = new Map<string, string>();
+const worker = startBuildWorker(
+  directory,
+  new URL("./build-worker.mjs", import.meta.url),
+  (charts) => {
+    for (const [key, svg] of charts) chartsFromWorker.set(key, svg);
+  },
+);
+const checking = worker.checked;
 const loadingAstro = import("astro");
 // Awaited only after the data check, which may stop the build first.
 loadingAstro.catch(() => {});
-const result = await checking.catch((error: unknown) => {
+const { result, drawsCharts } = await checking.catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   console.error(`build failed while checking ${directory}: ${outDir} was left as it was`);
   return outputWritten().then(() => process.exit(1));
@@ -69,6 +80,7 @@ console.log(
     `${warnings} warning${warnings === 1 ? "" : "s"}`,
 );
 rememberDataset(result.dataset);
+const handOver = drawsCharts ? openChartHandOver(chartsFromWorker) : undefined;
 
 rmSync(stagingDir, { recursive: true, force: true });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -89,6 +101,12 @@ try {
   process.exit(1);
 }
 
+if (handOver) {
+  // Pages rendered before the worker reached their charts hold placeholders for them.
+  await worker.stopped;
+  fillChartPlaceholdersInFolder(stagingDir, handOver);
+  closeChartHandOver();
+}
 if (existsSync(outDir)) rmSync(outDir, { recursive: true });
 renameSync(stagingDir, outDir);
 markEveryChartDrawn(result.dataset);
