@@ -18,11 +18,13 @@ import { resolve } from "node:path";
 import { compareProblems, countErrors, formatProblem } from "../src/data/problems.ts";
 import { dataDirectory } from "../src/data/data-directory.ts";
 import { rememberDataset } from "../src/site/dataset.ts";
+import { closeChartHandOver, openChartHandOver } from "../src/charts/chart-hand-over.ts";
 import { readBuildOptions } from "./build/build-options.ts";
 import { buildRecordPath, readBuildRecord, saveBuildRecord } from "./build/build-record.ts";
-import { checkDataInWorker } from "./build/check-data-in-worker.ts";
+import { fillChartPlaceholdersInFolder } from "./build/fill-chart-placeholders.ts";
 import { fingerprintInputs } from "./build/input-fingerprint.ts";
 import { fingerprintOutput } from "./build/output-fingerprint.ts";
+import { startBuildWorker } from "./build/start-build-worker.ts";
 import { outputOverlap } from "./build/output-overlap.ts";
 import { markEveryChartDrawn } from "./build/every-chart-drawn.ts";
 import { outputWritten } from "./output-written.ts";
@@ -72,8 +74,16 @@ const recordPath = buildRecordPath(outDir);
 
 // A build interrupted earlier may have left its staging folder; it is never published.
 rmSync(stagingDir, { recursive: true, force: true });
-// scripts/build.mjs compiles the worker's code into this file's folder.
-const checking = checkDataInWorker(directory, new URL("./build-worker.mjs", import.meta.url));
+// The worker checks the data, then draws the charts while Astro renders the pages (see
+// chart-hand-over.ts). scripts/build.mjs compiles the worker's code into this file's folder.
+const chartsFromWorker = new Map<string, string>();
+const worker = startBuildWorker(
+  directory,
+  new URL("./build-worker.mjs", import.meta.url),
+  (charts) => {
+    for (const [key, svg] of charts) chartsFromWorker.set(key, svg);
+  },
+);
 // Hashing the output folder (about 0.1 s for ten years of months) overlaps the data check.
 const record = options.force || inputs === undefined ? undefined : readBuildRecord(recordPath);
 const alreadyBuilt =
@@ -83,7 +93,7 @@ const alreadyBuilt =
 const loadingAstro = alreadyBuilt ? undefined : import("astro");
 // Awaited only after the data check, which may stop the build first.
 loadingAstro?.catch(() => {});
-const result = await checking.catch((error: unknown) => {
+const { result, drawsCharts } = await worker.checked.catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   console.error(`build failed while checking ${directory}: ${outDir} was left as it was`);
   return outputWritten().then(() => process.exit(1));
@@ -122,6 +132,7 @@ if (inputsUnknown !== undefined) {
   );
 }
 rememberDataset(result.dataset);
+const handOver = drawsCharts ? openChartHandOver(chartsFromWorker) : undefined;
 
 rmSync(stagingDir, { recursive: true, force: true });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -142,6 +153,12 @@ try {
   process.exit(1);
 }
 
+if (handOver) {
+  // Pages rendered before the worker reached their charts contain placeholders for them.
+  await worker.stopped;
+  fillChartPlaceholdersInFolder(stagingDir, handOver);
+  closeChartHandOver();
+}
 // Hashed before it is published, so an edit to the published folder afterwards fails to match.
 const output = fingerprintOutput(stagingDir);
 if (existsSync(outDir)) rmSync(outDir, { recursive: true });

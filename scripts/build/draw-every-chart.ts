@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Dataset } from "../../src/data/load.ts";
 import { viewIndicatorPage } from "../../src/site/indicator-page.ts";
@@ -6,24 +6,30 @@ import { viewMonth } from "../../src/site/month-view.ts";
 import { everyChartDrawnMarker } from "./every-chart-drawn.ts";
 
 /**
- * Draws every chart of the site into the chart cache, on the build's worker thread while Astro
- * bundles the site on the main thread. A page then reads its charts from the cache and draws any
- * this has not reached yet itself.
- *
- * Does nothing on a single core, where the two threads would only take turns, when the chart
- * cache is off, or when every chart of the same data is in the cache already (see
- * markEveryChartDrawn).
+ * Whether the build's worker should draw every chart of the site while Astro renders the pages.
+ * Not on a single core, where the two threads would only take turns, and not when the chart cache
+ * holds every chart of the same data already (see markEveryChartDrawn), so that an unchanged
+ * rebuild draws nothing.
  */
-export function drawEveryChart(dataset: Dataset): void {
+export function shouldDrawEveryChart(dataset: Dataset): boolean {
+  if (availableParallelism() < 2) return false;
   const marker = everyChartDrawnMarker(dataset);
-  if (availableParallelism() < 2 || marker === undefined || existsSync(marker)) return;
+  return marker === undefined || !existsSync(marker);
+}
 
-  // Building a view draws its charts. Astro renders the month pages from the oldest month on,
-  // then the indicator pages, so this starts at the other end: the two threads rarely draw the
-  // same chart, and meet about halfway.
-  for (const indicator of [...dataset.catalogue.indicators].reverse()) {
-    viewIndicatorPage(dataset, indicator);
+/**
+ * Draws every chart of the site, a page at a time, calling `afterEachPage` after each: the month
+ * pages from the oldest, then the indicator pages, the order in which Astro renders them, so that
+ * the charts of the first pages are ready first.
+ */
+export function drawEveryChart(dataset: Dataset, afterEachPage: () => void): void {
+  // Building a page's view draws its charts.
+  for (const month of dataset.months) {
+    viewMonth(dataset, month);
+    afterEachPage();
   }
-  for (const month of [...dataset.months].reverse()) viewMonth(dataset, month);
-  writeFileSync(marker, "");
+  for (const indicator of dataset.catalogue.indicators) {
+    viewIndicatorPage(dataset, indicator);
+    afterEachPage();
+  }
 }

@@ -10,8 +10,8 @@ import type { Dataset } from "../../src/data/load.ts";
 
 /**
  * Records that the chart cache holds every chart of a data set, drawn by the current chart code,
- * so the next build of the same data starts no drawing. Called after a build, whose pages drew
- * whatever the worker had not.
+ * so the next build of the same data starts no drawing. Called after a build has put every
+ * chart into its pages.
  */
 export function markEveryChartDrawn(dataset: Dataset): void {
   const marker = everyChartDrawnMarker(dataset);

@@ -1,12 +1,22 @@
 // The build's worker thread. It checks the data files and sends the result to the build script,
-// which loads Astro meanwhile, then draws the site's charts while Astro bundles the site.
-// scripts/build.mjs compiles this file beside the build script, as build-worker.mjs.
+// which loads Astro meanwhile, then draws every chart of the site and sends each page's charts as
+// it goes. scripts/build.mjs compiles this file beside the build script, as build-worker.mjs.
 import { parentPort, workerData } from "node:worker_threads";
+import { onNewChart } from "../../src/charts/render.ts";
 import { loadDataset } from "../../src/data/load.ts";
-import type { BuildWorkerData } from "./check-data-in-worker.ts";
-import { drawEveryChart } from "./draw-every-chart.ts";
+import { drawEveryChart, shouldDrawEveryChart } from "./draw-every-chart.ts";
+import type { BuildWorkerData, BuildWorkerMessage } from "./start-build-worker.ts";
 
+const send = (message: BuildWorkerMessage) => parentPort!.postMessage(message);
 const { directory } = workerData as BuildWorkerData;
 const result = loadDataset(directory);
-parentPort!.postMessage(result);
-if (result.dataset) drawEveryChart(result.dataset);
+const drawsCharts = result.dataset !== undefined && shouldDrawEveryChart(result.dataset);
+send({ kind: "checked", result, drawsCharts });
+if (result.dataset && drawsCharts) {
+  let charts: [string, string][] = [];
+  onNewChart((key, svg) => charts.push([key, svg]));
+  drawEveryChart(result.dataset, () => {
+    if (charts.length > 0) send({ kind: "charts", charts });
+    charts = [];
+  });
+}

@@ -7,6 +7,7 @@ import {
   openChartCache,
   type ChartCache,
 } from "./chart-cache.ts";
+import { chartPlaceholder, currentChartHandOver } from "./chart-hand-over.ts";
 
 /** One document for every chart of a build: Plot only needs it to create elements. */
 let sharedDocument: Document | undefined;
@@ -41,6 +42,9 @@ function openDiskCache(): { version: string; cache: ChartCache | undefined } {
  * spec, its accessible name and the chart code's version, so an unchanged rebuild reads it back
  * without building Plot's options or drawing them.
  *
+ * During a build whose worker draws the charts (see chart-hand-over.ts), a chart that is neither
+ * drawn nor cached yet is left to the worker: the page gets a placeholder in its place.
+ *
  * `spec` must hold everything the chart depends on, as plain data that JSON can carry (NaN and
  * null count as the same), and `toPlot` must read nothing else: a value it took from elsewhere
  * would not be in the key, and two different charts could then share one.
@@ -52,13 +56,34 @@ export function renderChart<Spec>(
 ): string {
   const { version, cache } = openDiskCache();
   const key = chartKey(accessibleName, spec, version);
-  let svg = drawnCharts.get(key) ?? cache?.read(key);
-  if (svg === undefined) {
-    svg = drawPlot(toPlot(spec), accessibleName);
+  const known = drawnCharts.get(key);
+  if (known !== undefined) return known;
+
+  const handOver = currentChartHandOver();
+  const draw = () => {
+    const svg = drawPlot(toPlot(spec), accessibleName);
     cache?.write(key, svg);
+    return svg;
+  };
+  const found = handOver?.drawn.get(key) ?? cache?.read(key);
+  if (found === undefined && handOver) {
+    handOver.deferred.set(key, draw);
+    return chartPlaceholder(key);
   }
+  const svg = found ?? draw();
   drawnCharts.set(key, svg);
+  newChartListener?.(key, svg);
   return svg;
+}
+
+let newChartListener: ((key: string, svg: string) => void) | undefined;
+
+/**
+ * Calls `listener` with each chart renderChart draws or reads from the disk cache from now on,
+ * once per chart.
+ */
+export function onNewChart(listener: (key: string, svg: string) => void): void {
+  newChartListener = listener;
 }
 
 /**

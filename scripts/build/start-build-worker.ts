@@ -1,0 +1,63 @@
+import { Worker } from "node:worker_threads";
+import type { LoadResult } from "../../src/data/load.ts";
+
+export interface BuildWorkerData {
+  /** The folder of data files to check. */
+  directory: string;
+}
+
+/** The messages the worker sends, in order: one "checked", then any number of "charts". */
+export type BuildWorkerMessage =
+  | {
+      kind: "checked";
+      result: LoadResult;
+      /** Whether the worker goes on to draw every chart of the site and send it. */
+      drawsCharts: boolean;
+    }
+  | {
+      kind: "charts";
+      /** Charts the worker drew or read from the chart cache, each as its key and its SVG. */
+      charts: [string, string][];
+    };
+
+export interface BuildWorker {
+  /** Resolves with the data check's result. */
+  checked: Promise<{ result: LoadResult; drawsCharts: boolean }>;
+  /** Resolves when the worker has stopped, whether it drew every chart or failed to. */
+  stopped: Promise<void>;
+}
+
+/**
+ * Starts the build's worker thread on a data folder. It checks the data files, so that the
+ * calling thread can load Astro at the same time, and then draws the site's charts, handing each
+ * batch to `onCharts`. `workerScript` is worker.ts compiled to JavaScript.
+ */
+export function startBuildWorker(
+  directory: string,
+  workerScript: URL,
+  onCharts: (charts: [string, string][]) => void,
+): BuildWorker {
+  const workerData: BuildWorkerData = { directory };
+  const worker = new Worker(workerScript, { workerData });
+  const stopped = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  const checked = new Promise<{ result: LoadResult; drawsCharts: boolean }>((resolve, reject) => {
+    let hasChecked = false;
+    worker.on("message", (message: BuildWorkerMessage) => {
+      if (message.kind === "charts") {
+        onCharts(message.charts);
+      } else {
+        hasChecked = true;
+        resolve({ result: message.result, drawsCharts: message.drawsCharts });
+      }
+    });
+    worker.on("error", (error) => {
+      if (!hasChecked) reject(error);
+      else
+        console.error(`drawing charts ahead failed, so the build draws the rest: ${error.message}`);
+    });
+    worker.once("exit", (code) => {
+      if (!hasChecked) reject(new Error(`the data check stopped with exit code ${code}`));
+    });
+  });
+  return { checked, stopped };
+}

@@ -1,0 +1,113 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as Plot from "@observablehq/plot";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  chartPlaceholder,
+  closeChartHandOver,
+  fillChartPlaceholders,
+  openChartHandOver,
+  type ChartHandOver,
+} from "../src/charts/chart-hand-over.ts";
+import { renderChart, type PlotOptions } from "../src/charts/render.ts";
+import { fillChartPlaceholdersInFolder } from "../scripts/build/fill-chart-placeholders.ts";
+import { makeTemporaryFolder } from "./support/temporary-folder.ts";
+
+const KEY_A = "a".repeat(64);
+const KEY_B = "b".repeat(64);
+
+function handOverWith(drawn: [string, string][], deferred: [string, () => string][] = []) {
+  const handOver: ChartHandOver = { drawn: new Map(drawn), deferred: new Map(deferred) };
+  return handOver;
+}
+
+function page(...keys: string[]): string {
+  return `<main>${keys.map((key) => `<div>${chartPlaceholder(key)}</div>`).join("")}</main>`;
+}
+
+describe("filling chart placeholders", () => {
+  it("leaves a page without placeholders alone", () => {
+    expect(fillChartPlaceholders("<main>No charts</main>", handOverWith([]))).toBeUndefined();
+  });
+
+  it("puts the worker's chart where its placeholder was", () => {
+    const handOver = handOverWith([
+      [KEY_A, "<svg>A</svg>"],
+      [KEY_B, "<svg>B</svg>"],
+    ]);
+    expect(fillChartPlaceholders(page(KEY_A, KEY_B, KEY_A), handOver)).toBe(
+      "<main><div><svg>A</svg></div><div><svg>B</svg></div><div><svg>A</svg></div></main>",
+    );
+  });
+
+  it("draws a missing chart once", () => {
+    let drawings = 0;
+    const handOver = handOverWith([], [[KEY_A, () => `<svg>${++drawings}</svg>`]]);
+    expect(fillChartPlaceholders(page(KEY_A), handOver)).toBe(
+      "<main><div><svg>1</svg></div></main>",
+    );
+    expect(fillChartPlaceholders(page(KEY_A), handOver)).toBe(
+      "<main><div><svg>1</svg></div></main>",
+    );
+    expect(drawings).toBe(1);
+  });
+
+  it("rejects a placeholder of an unknown chart", () => {
+    expect(() => fillChartPlaceholders(page(KEY_A), handOverWith([]))).toThrow(
+      `a page contains a placeholder for an unknown chart ${KEY_A}`,
+    );
+  });
+
+  it("fills only the HTML pages of a folder", () => {
+    const folder = makeTemporaryFolder("scorecard-hand-over-");
+    mkdirSync(join(folder, "2020-12"));
+    writeFileSync(join(folder, "2020-12", "index.html"), page(KEY_A));
+    writeFileSync(join(folder, "notes.txt"), chartPlaceholder(KEY_A));
+    const handOver = handOverWith([[KEY_A, "<svg>A</svg>"]], [[KEY_A, () => "<svg>again</svg>"]]);
+
+    fillChartPlaceholdersInFolder(folder, handOver);
+
+    expect(readFileSync(join(folder, "2020-12", "index.html"), "utf8")).toBe(
+      "<main><div><svg>A</svg></div></main>",
+    );
+    expect(readFileSync(join(folder, "notes.txt"), "utf8")).toBe(chartPlaceholder(KEY_A));
+  });
+});
+
+describe("renderChart while the build's worker draws the charts", () => {
+  afterEach(closeChartHandOver);
+
+  // A spec no other test draws, so neither this process nor the disk cache has its chart yet.
+  function uniqueSpec(): { values: number[] } {
+    return { values: [Math.random(), Math.random()] };
+  }
+
+  function toPlot({ values }: { values: number[] }): PlotOptions {
+    return { marks: [Plot.barY(values)] };
+  }
+
+  it("leaves an unsent chart to the worker", () => {
+    const handOver = openChartHandOver(new Map());
+    const placeholder = renderChart("Bars left to the worker", uniqueSpec(), toPlot);
+
+    expect(placeholder).toMatch(/^<!--scorecard-chart:[0-9a-f]{64}-->$/);
+    const filled = fillChartPlaceholders(placeholder, handOver);
+    expect(filled).toMatch(/^<svg [^>]*aria-label="Bars left to the worker"/);
+  });
+
+  it("gives the worker's chart once it has arrived", () => {
+    const spec = uniqueSpec();
+    const drawn = new Map<string, string>();
+    openChartHandOver(drawn);
+    const key = renderChart("Bars from the worker", spec, toPlot).match(/[0-9a-f]{64}/)![0];
+
+    drawn.set(key, "<svg>drawn by the worker</svg>");
+    expect(renderChart("Bars from the worker", spec, toPlot)).toBe(
+      "<svg>drawn by the worker</svg>",
+    );
+  });
+
+  it("draws the chart itself when no worker draws charts", () => {
+    expect(renderChart("Bars drawn here", uniqueSpec(), toPlot)).toMatch(/^<svg /);
+  });
+});
