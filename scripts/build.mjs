@@ -54,6 +54,9 @@ async function compileBuildScript() {
     outdir: cacheFolder,
     outExtension: { ".js": ".mjs" },
     bundle: true,
+    // Code that only the worker's chart drawing imports goes in a chunk of its own, which the
+    // worker loads after the data check.
+    splitting: true,
     packages: "external",
     platform: "node",
     format: "esm",

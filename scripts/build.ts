@@ -17,7 +17,8 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { compareProblems, countErrors, formatProblem } from "../src/data/problems.ts";
 import { dataDirectory } from "../src/data/data-directory.ts";
-import { rememberDataset } from "../src/site/dataset.ts";
+import type { Dataset, LoadResult } from "../src/data/load.ts";
+import { expectDataset, rememberDataset } from "../src/site/dataset.ts";
 import { closeChartHandOver, openChartHandOver } from "../src/charts/chart-hand-over.ts";
 import { readBuildOptions } from "./build/build-options.ts";
 import { buildRecordPath, readBuildRecord, saveBuildRecord } from "./build/build-record.ts";
@@ -93,29 +94,16 @@ const alreadyBuilt =
 const loadingAstro = alreadyBuilt ? undefined : import("astro");
 // Awaited only after the data check, which may stop the build first.
 loadingAstro?.catch(() => {});
-const { result, drawsCharts } = await worker.checked.catch((error: unknown) => {
+// Stops the process when the data check fails, whatever else is under way: the staging folder
+// is deleted, and nothing is published.
+const checked = worker.checked.then(reportDataCheck, async (error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   console.error(`build failed while checking ${directory}: ${outDir} was left as it was`);
-  return outputWritten().then(() => process.exit(1));
+  return stopBuild();
 });
-for (const problem of [...result.problems].sort(compareProblems))
-  console.error(formatProblem(problem));
-const errors = countErrors(result.problems);
-const warnings = result.problems.length - errors;
-if (!result.dataset) {
-  console.error(
-    `build stopped: ${errors} error${errors === 1 ? "" : "s"} in ${directory}; nothing was published`,
-  );
-  await outputWritten();
-  process.exit(1);
-}
-console.log(
-  `data: ${result.filesRead} files read from ${directory}, ` +
-    `${result.dataset.months.length} month${result.dataset.months.length === 1 ? "" : "s"}, ` +
-    `${warnings} warning${warnings === 1 ? "" : "s"}`,
-);
 
 if (alreadyBuilt) {
+  await checked;
   console.log(
     `site: ${outDir} is already built from these data and this code, so it was left as it is ` +
       "(npm run build -- --force builds it again)",
@@ -125,32 +113,35 @@ if (alreadyBuilt) {
   await outputWritten();
   process.exit(0);
 }
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`build interrupted: ${outDir} was left as it was`);
+    void stopBuild();
+  });
+}
+// Astro bundles the site while the worker may still be checking the data: the pages wait for the
+// checked data set before they read any.
+expectDataset();
+const { build } = await (loadingAstro ?? import("astro"));
+const building = build({ root: resolve("."), outDir: stagingDir, logLevel: "warn" });
+// Awaited below, after the data check.
+building.catch(() => {});
+const { dataset, drawsCharts } = await checked;
 if (inputsUnknown !== undefined) {
   console.error(
     `warning: the build's inputs could not be read for its record (${inputsUnknown}), ` +
       "so no record is written and the next build may run Astro again even if nothing changes",
   );
 }
-rememberDataset(result.dataset);
 const handOver = drawsCharts ? openChartHandOver(chartsFromWorker) : undefined;
-
-rmSync(stagingDir, { recursive: true, force: true });
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    rmSync(stagingDir, { recursive: true, force: true });
-    console.error(`build interrupted: ${outDir} was left as it was`);
-    process.exit(1);
-  });
-}
-const { build } = await (loadingAstro ?? import("astro"));
+rememberDataset(dataset);
 try {
-  await build({ root: resolve("."), outDir: stagingDir, logLevel: "warn" });
+  await building;
 } catch (error) {
-  rmSync(stagingDir, { recursive: true, force: true });
   console.error(error instanceof Error ? error.message : error);
   console.error(`build failed: ${outDir} was left as it was`);
-  await outputWritten();
-  process.exit(1);
+  await stopBuild();
 }
 
 if (handOver) {
@@ -163,7 +154,7 @@ if (handOver) {
 const output = fingerprintOutput(stagingDir);
 if (existsSync(outDir)) rmSync(outDir, { recursive: true });
 renameSync(stagingDir, outDir);
-markEveryChartDrawn(result.dataset);
+markEveryChartDrawn(dataset);
 if (inputs !== undefined && output !== undefined) {
   saveBuildRecord(recordPath, { inputs, output });
 } else if (output === undefined) {
@@ -174,3 +165,39 @@ if (inputs !== undefined && output !== undefined) {
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`site: written to ${outDir} in ${seconds} s`);
+
+/**
+ * Prints the data check's problems, and stops the build when any is an error. Returns the
+ * checked data set, and whether the worker goes on to draw the charts.
+ */
+async function reportDataCheck({
+  result,
+  drawsCharts,
+}: {
+  result: LoadResult;
+  drawsCharts: boolean;
+}): Promise<{ dataset: Dataset; drawsCharts: boolean }> {
+  for (const problem of [...result.problems].sort(compareProblems))
+    console.error(formatProblem(problem));
+  const errors = countErrors(result.problems);
+  const warnings = result.problems.length - errors;
+  if (!result.dataset) {
+    console.error(
+      `build stopped: ${errors} error${errors === 1 ? "" : "s"} in ${directory}; nothing was published`,
+    );
+    return stopBuild();
+  }
+  console.log(
+    `data: ${result.filesRead} files read from ${directory}, ` +
+      `${result.dataset.months.length} month${result.dataset.months.length === 1 ? "" : "s"}, ` +
+      `${warnings} warning${warnings === 1 ? "" : "s"}`,
+  );
+  return { dataset: result.dataset, drawsCharts };
+}
+
+/** Deletes the staging folder and exits with a failure, once everything printed is written out. */
+async function stopBuild(): Promise<never> {
+  rmSync(stagingDir, { recursive: true, force: true });
+  await outputWritten();
+  process.exit(1);
+}

@@ -198,4 +198,16 @@ describe("builds into the same output folder", () => {
     expect(readFileSync(join(outDir, "index.html"), "utf8")).toContain("Fenland Test Council");
     expect(existsSync(`${outDir}.partial`)).toBe(false);
   });
+
+  it("keep the site when data have errors", async () => {
+    const before = snapshotFiles(outDir);
+    writeFileSync(join(dataCopy, "council.yaml"), "name: [unclosed\n");
+    const failure = await build().then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(failure?.message).toMatch(/build stopped: \d+ errors? in .*; nothing was published/);
+    expect(snapshotFiles(outDir)).toEqual(before);
+    expect(existsSync(`${outDir}.partial`)).toBe(false);
+  });
 });

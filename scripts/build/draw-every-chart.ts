@@ -1,21 +1,6 @@
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import type { Dataset } from "../../src/data/load.ts";
 import { viewIndicatorPage } from "../../src/site/indicator-page.ts";
 import { viewMonth } from "../../src/site/month-view.ts";
-import { everyChartDrawnMarker } from "./every-chart-drawn.ts";
-
-/**
- * Whether the build's worker should draw every chart of the site while Astro renders the pages.
- * Not on a single core, where the two threads would only take turns, and not when the chart cache
- * holds every chart of the same data already (see markEveryChartDrawn), so that an unchanged
- * rebuild draws nothing.
- */
-export function shouldDrawEveryChart(dataset: Dataset): boolean {
-  if (availableParallelism() < 2) return false;
-  const marker = everyChartDrawnMarker(dataset);
-  return marker === undefined || !existsSync(marker);
-}
 
 /**
  * Draws every chart of the site, a page at a time, calling `afterEachPage` after each: the month

@@ -1,12 +1,25 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { chartCacheDirectory, chartCodeVersion } from "../../src/charts/chart-cache.ts";
 import type { Dataset } from "../../src/data/load.ts";
 
 // Kept apart from draw-every-chart.ts, which imports Plot and linkedom through the page views. The
-// build script's main thread only marks, and loading those packages there took about 0.7 s on two
-// cores.
+// build script's main thread only marks, and the worker decides whether to draw before it loads
+// them: loading those packages took about 0.7 s on two cores.
+
+/**
+ * Whether the build's worker should draw every chart of the site while Astro renders the pages.
+ * Not on a single core, where the two threads would only take turns, and not when the chart cache
+ * holds every chart of the same data already (see markEveryChartDrawn), so that an unchanged
+ * rebuild draws nothing.
+ */
+export function shouldDrawEveryChart(dataset: Dataset): boolean {
+  if (availableParallelism() < 2) return false;
+  const marker = everyChartDrawnMarker(dataset);
+  return marker === undefined || !existsSync(marker);
+}
 
 /**
  * Records that the chart cache holds every chart of a data set, drawn by the current chart code,

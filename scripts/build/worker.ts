@@ -2,9 +2,8 @@
 // which loads Astro meanwhile, then draws every chart of the site and sends each page's charts as
 // it goes. scripts/build.mjs compiles this file beside the build script, as build-worker.mjs.
 import { parentPort, workerData } from "node:worker_threads";
-import { onNewChart } from "../../src/charts/render.ts";
 import { loadDataset } from "../../src/data/load.ts";
-import { drawEveryChart, shouldDrawEveryChart } from "./draw-every-chart.ts";
+import { shouldDrawEveryChart } from "./every-chart-drawn.ts";
 import type { BuildWorkerData, BuildWorkerMessage } from "./start-build-worker.ts";
 
 const send = (message: BuildWorkerMessage) => parentPort!.postMessage(message);
@@ -13,6 +12,9 @@ const result = loadDataset(directory);
 const drawsCharts = result.dataset !== undefined && shouldDrawEveryChart(result.dataset);
 send({ kind: "checked", result, drawsCharts });
 if (result.dataset && drawsCharts) {
+  // Loaded only now, so that Plot and linkedom do not delay the data check.
+  const { onNewChart } = await import("../../src/charts/render.ts");
+  const { drawEveryChart } = await import("./draw-every-chart.ts");
   let charts: [string, string][] = [];
   onNewChart((key, svg) => charts.push([key, svg]));
   drawEveryChart(result.dataset, () => {

@@ -1,9 +1,9 @@
 import type { APIRoute } from "astro";
-import { getDataset } from "../site/dataset.ts";
+import { checkedDataset } from "../site/dataset.ts";
 import { atomFeed } from "../site/feed.ts";
 
 /** An Atom feed of the published months, for readers who want to hear of a new scorecard. */
-export const GET: APIRoute = () =>
-  new Response(atomFeed(getDataset(), import.meta.env.BASE_URL), {
+export const GET: APIRoute = async () =>
+  new Response(atomFeed(await checkedDataset(), import.meta.env.BASE_URL), {
     headers: { "Content-Type": "application/atom+xml; charset=utf-8" },
   });
