@@ -42,8 +42,8 @@ const PLACEHOLDER_PREFIX = "<!--scorecard-chart:";
 const PLACEHOLDER = /<!--scorecard-chart:([0-9a-f]{64})-->/g;
 
 /**
- * Returns the placeholder a page contains in place of a chart. Page text cannot produce it, because every
- * "<" in text from the data files is escaped.
+ * Returns the placeholder a page contains in place of a chart. Page text cannot produce it,
+ * because every "<" in text from the data files is escaped.
  */
 export function chartPlaceholder(key: string): string {
   return `${PLACEHOLDER_PREFIX}${key}-->`;
