@@ -21,12 +21,13 @@ import type { Dataset, LoadResult } from "../src/data/load.ts";
 import { expectDataset, rememberDataset } from "../src/site/dataset.ts";
 import { closeChartHandOver, openChartHandOver } from "../src/charts/chart-hand-over.ts";
 import { readBuildOptions } from "./build/build-options.ts";
+import { removeEmptyContentModules } from "./build/astro-leftovers.ts";
 import { buildRecordPath, readBuildRecord, saveBuildRecord } from "./build/build-record.ts";
 import { fillChartPlaceholdersInFolder } from "./build/fill-chart-placeholders.ts";
 import { fingerprintInputs } from "./build/input-fingerprint.ts";
 import { fingerprintOutput } from "./build/output-fingerprint.ts";
 import { startBuildWorker } from "./build/start-build-worker.ts";
-import { outputOverlap } from "./build/output-overlap.ts";
+import { outputOverlap, unbuiltOutputFolder } from "./build/output-overlap.ts";
 import { markEveryChartDrawn } from "./build/every-chart-drawn.ts";
 import { outputWritten } from "./output-written.ts";
 
@@ -53,6 +54,15 @@ if (overlap) {
   );
   process.exit(2);
 }
+const recordPath = buildRecordPath(outDir);
+const unbuilt = unbuiltOutputFolder(outDir, recordPath);
+if (unbuilt) {
+  console.error(
+    `build stopped: the output folder ${outDir} ${unbuilt}, and a build replaces the whole output folder\n` +
+      `  hint: set SCORECARD_OUT to a new or empty folder, or delete ${outDir} first if it contains an old build`,
+  );
+  process.exit(2);
+}
 
 // The inputs are hashed before the data check and Astro read anything. A file changed during the
 // build then leaves a record that no longer matches, and the next build runs Astro again.
@@ -71,7 +81,6 @@ try {
 } catch (error) {
   inputsUnknown = error instanceof Error ? error.message : String(error);
 }
-const recordPath = buildRecordPath(outDir);
 
 // A build interrupted earlier may have left its staging folder; it is never published.
 rmSync(stagingDir, { recursive: true, force: true });
@@ -144,6 +153,7 @@ try {
   await stopBuild();
 }
 
+removeEmptyContentModules(stagingDir);
 if (handOver) {
   // Pages rendered before the worker reached their charts contain placeholders for them.
   await worker.stopped;

@@ -132,6 +132,14 @@ describe("fingerprintInputs", () => {
     ["a data file in a subfolder", (root) => writeFiles(root, { "data/archive/2019-02.yaml": "" })],
     ["an empty folder added to src/", (root) => mkdirSync(join(root, "project/src/empty"))],
     [
+      "the output folder written with a slash after it",
+      (_root, setting) => ({
+        ...setting,
+        outDir: `${setting.outDir}/`,
+        environment: { ...setting.environment, SCORECARD_OUT: `${setting.outDir}/` },
+      }),
+    ],
+    [
       "another variable changed",
       (_root, setting) => ({
         ...setting,

@@ -105,8 +105,19 @@ describe("build options", () => {
       (error: unknown) => error,
     )) as { code?: number; stdout?: string; stderr?: string } | undefined;
     expect(failure?.code).toBe(2);
-    expect(failure?.stderr).toBe(`${message}\nusage: npm run build -- [--force]\n`);
+    expect(failure?.stderr).toBe(`${message}\nusage: npm run build -- [--force] [--help]\n`);
     expect(failure?.stdout).toBe("");
+  });
+
+  it("prints its usage with --help", async () => {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ["scripts/build.mjs", "--help"],
+      { env: { ...process.env, SCORECARD_OUT: join(makeTemporaryFolder("scorecard-"), "dist") } },
+    );
+    expect(stdout).toMatch(/^usage: npm run build -- \[--force\] \[--help\]\n/);
+    expect(stdout).toContain("--force   run Astro even when the output folder is already built");
+    expect(stderr).toBe("");
   });
 });
 

@@ -1,5 +1,11 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { outputOverlap } from "../scripts/build/output-overlap.ts";
+import { buildRecordPath } from "../scripts/build/build-record.ts";
+import { outputOverlap, unbuiltOutputFolder } from "../scripts/build/output-overlap.ts";
+import { makeTemporaryFolder } from "./support/temporary-folder.ts";
 
 const PROJECT = "/work/project";
 const DATA = "/work/project/data";
@@ -21,5 +27,72 @@ describe("output folder check", () => {
     ["a folder elsewhere", "/srv/www/scorecard"],
   ])("accepts %s", (_, outDir) => {
     expect(outputOverlap(outDir, DATA, PROJECT)).toBeUndefined();
+  });
+});
+
+describe("output folder that a build may replace", () => {
+  function folderWith(files: string[], { record = false } = {}): string {
+    const parent = makeTemporaryFolder("scorecard-output-");
+    const outDir = join(parent, "site");
+    mkdirSync(outDir);
+    for (const file of files) writeFileSync(join(outDir, file), "kept\n");
+    if (record) writeFileSync(buildRecordPath(outDir), "{}");
+    return outDir;
+  }
+
+  it("accepts a folder that does not exist yet", () => {
+    const outDir = join(makeTemporaryFolder("scorecard-output-"), "site");
+    expect(unbuiltOutputFolder(outDir, buildRecordPath(outDir))).toBeUndefined();
+  });
+
+  it("accepts an empty folder", () => {
+    const outDir = folderWith([]);
+    expect(unbuiltOutputFolder(outDir, buildRecordPath(outDir))).toBeUndefined();
+  });
+
+  it("accepts a folder a build wrote", () => {
+    const outDir = folderWith(["index.html"], { record: true });
+    expect(unbuiltOutputFolder(outDir, buildRecordPath(outDir))).toBeUndefined();
+  });
+
+  it("accepts the project's dist", () => {
+    const project = makeTemporaryFolder("scorecard-project-");
+    mkdirSync(join(project, "dist"));
+    writeFileSync(join(project, "dist", "index.html"), "old site\n");
+    const outDir = join(project, "dist");
+    expect(unbuiltOutputFolder(outDir, buildRecordPath(outDir), project)).toBeUndefined();
+  });
+
+  it("rejects a folder of other files", () => {
+    const outDir = folderWith(["notes.txt"]);
+    expect(unbuiltOutputFolder(outDir, buildRecordPath(outDir))).toBe(
+      "already contains files that no build wrote",
+    );
+  });
+
+  it("rejects a file", () => {
+    const file = join(makeTemporaryFolder("scorecard-output-"), "README.md");
+    writeFileSync(file, "# Notes\n");
+    expect(unbuiltOutputFolder(file, buildRecordPath(file))).toBe("is a file, not a folder");
+  });
+
+  it("stops the build before it touches the folder", async () => {
+    const outDir = folderWith(["notes.txt"]);
+    const failure = (await promisify(execFile)(process.execPath, ["scripts/build.mjs"], {
+      env: { ...process.env, SCORECARD_OUT: outDir },
+    }).then(
+      () => undefined,
+      (error: unknown) => error,
+    )) as { code?: number; stderr?: string } | undefined;
+
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toBe(
+      `build stopped: the output folder ${outDir} already contains files that no build wrote, ` +
+        "and a build replaces the whole output folder\n" +
+        `  hint: set SCORECARD_OUT to a new or empty folder, or delete ${outDir} first if it ` +
+        "contains an old build\n",
+    );
+    expect(readdirSync(outDir)).toEqual(["notes.txt"]);
+    expect(readFileSync(join(outDir, "notes.txt"), "utf8")).toBe("kept\n");
   });
 });

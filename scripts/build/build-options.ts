@@ -1,7 +1,13 @@
 import { parseArgs } from "node:util";
 import { outputWritten } from "../output-written.ts";
 
-export const BUILD_USAGE = "usage: npm run build -- [--force]";
+export const BUILD_USAGE = "usage: npm run build -- [--force] [--help]";
+
+const HELP = `${BUILD_USAGE}
+
+Checks the data files and builds the site into dist/, or the folder in SCORECARD_OUT.
+  --force   run Astro even when the output folder is already built from the same inputs
+  --help    print this message`;
 
 export interface BuildOptions {
   /** Whether Astro runs even when the output folder is already built from the same inputs. */
@@ -16,10 +22,15 @@ export async function readBuildOptions(args = process.argv.slice(2)): Promise<Bu
   try {
     const { values } = parseArgs({
       args,
-      options: { force: { type: "boolean" } },
+      options: { force: { type: "boolean" }, help: { type: "boolean" } },
       strict: true,
       allowPositionals: false,
     });
+    if (values.help) {
+      console.log(HELP);
+      await outputWritten();
+      process.exit(0);
+    }
     return { force: values.force ?? false };
   } catch (error) {
     console.error(`build: ${error instanceof Error ? error.message : String(error)}`);

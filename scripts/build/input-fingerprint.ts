@@ -32,6 +32,12 @@ const PROJECT_FILES = [
 const OTHER_VARIABLES = ["NODE_ENV", "TZ"];
 
 /**
+ * SCORECARD_* variables left out, because the folders they name are hashed as absolute paths:
+ * "dist" and "dist/" then count as the same setting.
+ */
+const FOLDER_VARIABLES = ["SCORECARD_DATA", "SCORECARD_OUT"];
+
+/**
  * Returns a SHA-256 (hex) of everything that shapes a build's output: the project's code, settings
  * and installed packages, every file the data loader reads, the absolute paths of the data and
  * output folders, the Node version, and the SCORECARD_* variables with NODE_ENV and TZ.
@@ -59,6 +65,7 @@ export function fingerprintInputs(setting: BuildSetting): string {
   fingerprint.add("node version", "", setting.nodeVersion);
   const names = Object.keys(setting.environment)
     .filter((name) => name.startsWith("SCORECARD_") || OTHER_VARIABLES.includes(name))
+    .filter((name) => !FOLDER_VARIABLES.includes(name))
     .sort();
   for (const name of names) {
     const value = setting.environment[name];

@@ -1,4 +1,5 @@
-import { relative, resolve } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 
 /**
  * Returns why a build may not write into `outDir`, or undefined when it may. A build deletes the
@@ -21,4 +22,24 @@ export function outputOverlap(
 function isSameOrInside(path: string, folder: string): boolean {
   const fromFolder = relative(folder, path);
   return fromFolder === "" || (!fromFolder.startsWith("..") && !fromFolder.startsWith("/"));
+}
+
+/**
+ * Returns why a build may not replace `outDir`, or undefined when it may. It may replace no file,
+ * and a folder that contains anything only if it is the project's dist/ or has a build record
+ * beside it, which only a build writes. Without this, SCORECARD_OUT=src would replace the
+ * project's code.
+ */
+export function unbuiltOutputFolder(
+  outDir: string,
+  recordPath: string,
+  projectRoot = process.cwd(),
+): string | undefined {
+  const output = resolve(outDir);
+  if (!existsSync(output)) return undefined;
+  if (!statSync(output).isDirectory()) return "is a file, not a folder";
+  if (output === join(resolve(projectRoot), "dist") || existsSync(recordPath)) return undefined;
+  return readdirSync(output).length === 0
+    ? undefined
+    : "already contains files that no build wrote";
 }

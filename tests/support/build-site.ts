@@ -8,8 +8,8 @@ const BUILD_ARGUMENTS = ["scripts/build.mjs"];
 
 /**
  * The folder test builds go in. It sits inside the project, as dist/ does, because Astro 5.18
- * writes stray content-assets.mjs and content-modules.mjs files into an output folder outside
- * the project, so a build under the system's temporary folder is not the site users get.
+ * builds an output folder outside the project by way of .astro/ and leaves empty content modules
+ * in it, so a build under the system's temporary folder is not quite the build users get.
  */
 const BUILDS_FOLDER = join(PROJECT_ROOT, ".build");
 

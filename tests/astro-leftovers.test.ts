@@ -1,0 +1,27 @@
+import { readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { removeEmptyContentModules } from "../scripts/build/astro-leftovers.ts";
+import { makeTemporaryFolder } from "./support/temporary-folder.ts";
+
+describe("Astro's leftovers in a built site", () => {
+  it("deletes the empty content modules and keeps other files", () => {
+    const site = makeTemporaryFolder("scorecard-leftovers-");
+    writeFileSync(join(site, "content-assets.mjs"), "export default new Map();");
+    writeFileSync(join(site, "content-modules.mjs"), "export default new Map();\n");
+    writeFileSync(join(site, "index.html"), "<!doctype html>\n");
+
+    removeEmptyContentModules(site);
+
+    expect(readdirSync(site)).toEqual(["index.html"]);
+  });
+
+  it("keeps a content module that is not empty", () => {
+    const site = makeTemporaryFolder("scorecard-leftovers-");
+    writeFileSync(join(site, "content-modules.mjs"), 'export default new Map([["a", 1]]);\n');
+
+    removeEmptyContentModules(site);
+
+    expect(readdirSync(site)).toEqual(["content-modules.mjs"]);
+  });
+});
