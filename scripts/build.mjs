@@ -44,6 +44,7 @@ await import(pathToFileURL(join(folder, "build.mjs")).href);
 /** Compiles the build script and its worker into a folder of the cache, and returns the folder. */
 async function compileBuildScript() {
   const { build: compile } = await import("esbuild");
+  const compileStarted = Date.now();
   const compiled = await compile({
     absWorkingDir: projectRoot,
     entryPoints: {
@@ -86,7 +87,7 @@ async function compileBuildScript() {
     }
     deleteUnusedBuilds(folder);
   }
-  writeCompileRecord(folder, Object.keys(compiled.metafile.inputs));
+  writeCompileRecord(folder, Object.keys(compiled.metafile.inputs), compileStarted);
   return folder;
 }
 
@@ -102,23 +103,47 @@ function folderOfUnchangedSources() {
   } catch {
     return undefined;
   }
-  if (record.compilerFingerprint !== compilerFingerprint) return undefined;
-  if (!existsSync(join(record.folder, "build.mjs"))) return undefined;
-  for (const [path, hash] of Object.entries(record.sources)) {
+  // A damaged record counts as none, and so does one that lists no source.
+  const { compilerFingerprint: recordedCompiler, folder, sources } = record ?? {};
+  if (recordedCompiler !== compilerFingerprint || typeof folder !== "string") return undefined;
+  if (typeof sources !== "object" || sources === null || Object.keys(sources).length === 0) {
+    return undefined;
+  }
+  if (!existsSync(join(folder, "build.mjs"))) return undefined;
+  for (const [path, hash] of Object.entries(sources)) {
     if (hashOfFile(join(projectRoot, path)) !== hash) return undefined;
   }
-  utimesSync(record.folder, new Date(), new Date());
-  return record.folder;
+  utimesSync(folder, new Date(), new Date());
+  return folder;
 }
 
-/** Records the compiled folder and the hash of every source file the compile read. */
-function writeCompileRecord(folder, sourcePaths) {
+/**
+ * Records the compiled folder and the hash of every source file the compile read. A source file
+ * changed since `compileStarted` may differ from what esbuild read, so then nothing is recorded,
+ * and the next build compiles again. A record that cannot be written is skipped the same way.
+ */
+function writeCompileRecord(folder, sourcePaths, compileStarted) {
+  const paths = sourcePaths.map((path) => join(projectRoot, path));
+  // Two seconds early, since some file systems keep modification times to the second.
+  if (paths.some((path) => modifiedSince(path, compileStarted - 2000))) return;
   const sources = Object.fromEntries(
-    sourcePaths.map((path) => [path, hashOfFile(join(projectRoot, path))]),
+    sourcePaths.map((path, index) => [path, hashOfFile(paths[index])]),
   );
   const temporary = `${COMPILE_RECORD}.${randomBytes(6).toString("hex")}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ compilerFingerprint, folder, sources }));
-  renameSync(temporary, COMPILE_RECORD);
+  try {
+    writeFileSync(temporary, JSON.stringify({ compilerFingerprint, folder, sources }));
+    renameSync(temporary, COMPILE_RECORD);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function modifiedSince(path, time) {
+  try {
+    return statSync(path).mtimeMs >= time;
+  } catch {
+    return true;
+  }
 }
 
 function hashOfFile(path) {

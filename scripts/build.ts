@@ -123,8 +123,16 @@ if (alreadyBuilt) {
   process.exit(0);
 }
 
+// Once the new site starts to replace the old one, an interrupt waits for the build to finish, so
+// the output folder is never left missing or without its record.
+let publishing = false;
+let interruptedWhilePublishing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (publishing) {
+      interruptedWhilePublishing = true;
+      return;
+    }
     console.error(`build interrupted: ${outDir} was left as it was`);
     void stopBuild();
   });
@@ -157,11 +165,20 @@ removeEmptyContentModules(stagingDir);
 if (handOver) {
   // Pages rendered before the worker reached their charts contain placeholders for them.
   await worker.stopped;
-  fillChartPlaceholdersInFolder(stagingDir, handOver);
+  try {
+    fillChartPlaceholdersInFolder(stagingDir, handOver);
+  } catch (error) {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    console.error(
+      `build failed while putting the charts in the pages: ${outDir} was left as it was`,
+    );
+    await stopBuild();
+  }
   closeChartHandOver();
 }
 // Hashed before it is published, so an edit to the published folder afterwards fails to match.
 const output = fingerprintOutput(stagingDir);
+publishing = true;
 if (existsSync(outDir)) rmSync(outDir, { recursive: true });
 renameSync(stagingDir, outDir);
 markEveryChartDrawn(dataset);
@@ -172,6 +189,11 @@ if (inputs !== undefined && output !== undefined) {
     `warning: ${outDir} contains something other than files and folders, ` +
       "so no build record is written and the next build runs Astro again",
   );
+}
+if (interruptedWhilePublishing) {
+  console.error(`build interrupted after the new site was written to ${outDir}`);
+  await outputWritten();
+  process.exit(1);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`site: written to ${outDir} in ${seconds} s`);

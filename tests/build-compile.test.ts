@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -24,6 +24,11 @@ function makeProject(): string {
     'export const message = "first";\n',
   );
   writeFileSync(join(project, "scripts", "build", "worker.ts"), "export {};\n");
+  // The compile record leaves out sources changed in the last two seconds before a compile.
+  const minuteAgo = new Date(Date.now() - 60_000);
+  for (const file of ["build.ts", "build/message.ts", "build/worker.ts"]) {
+    utimesSync(join(project, "scripts", file), minuteAgo, minuteAgo);
+  }
   return project;
 }
 
@@ -47,6 +52,29 @@ function breakCompiler(project: string): void {
 }
 
 describe("compiling the build script", () => {
+  it("records no source changed during the compile", async () => {
+    const project = makeProject();
+    // Modified "now", as an edit made while esbuild reads the sources would be.
+    writeFileSync(
+      join(project, "scripts", "build", "message.ts"),
+      'export const message = "first";\n',
+    );
+    await runBuild(project);
+    breakCompiler(project);
+
+    await expect(runBuild(project)).rejects.toThrow("esbuild was loaded");
+  });
+
+  it("compiles again after a damaged record", async () => {
+    const project = makeProject();
+    await runBuild(project);
+    const record = join(project, "node_modules", ".cache", "scorecard-build", "last-compile.json");
+    for (const damaged of ["null", "{}", '{"sources": null}', "[1, 2]"]) {
+      writeFileSync(record, damaged);
+      expect(await runBuild(project)).toBe("first");
+    }
+  });
+
   it("compiles and runs the build script", async () => {
     expect(await runBuild(makeProject())).toBe("first");
   });

@@ -56,6 +56,7 @@ describe("fingerprintInputs", () => {
       (root) => writeFiles(root, { "data/2020-12.yaml": "period: 2021-01\n" }),
     ],
     ["a data file added", (root) => writeFiles(root, { "data/2021-01.yml": "period: 2021-01\n" })],
+    ["a .env file added", (root) => writeFiles(root, { "project/.env": "BASE_URL=/elsewhere/\n" })],
     ["a data file removed", (root) => rmSync(join(root, "data/comparators.json"))],
     [
       "a data file renamed",

@@ -128,6 +128,18 @@ describe("chart cache", () => {
     expect(entryFiles(folder)).toEqual([`${"2".repeat(64)}.svg`]);
   });
 
+  it("prunes only files the cache wrote", () => {
+    const folder = temporaryFolder();
+    const now = Date.now();
+    writeFileSync(join(folder, "2020-12.yaml"), "period: 2020-12\n");
+    const oldTime = new Date(now - 91 * DAY_MS);
+    utimesSync(join(folder, "2020-12.yaml"), oldTime, oldTime);
+
+    openChartCache(folder, now);
+
+    expect(readdirSync(folder)).toContain("2020-12.yaml");
+  });
+
   it("versions the chart code with Plot, linkedom and src", () => {
     expect(chartCodeVersion()).toMatch(
       /^@observablehq\/plot@\d+\.\d+\.\d+\S* linkedom@\d+\.\d+\.\d+\S* src@[0-9a-f]{16}$/,

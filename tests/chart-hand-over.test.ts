@@ -16,13 +16,20 @@ import { makeTemporaryFolder } from "./support/temporary-folder.ts";
 const KEY_A = "a".repeat(64);
 const KEY_B = "b".repeat(64);
 
+const NONCE = "0123456789abcdef";
+
 function handOverWith(drawn: [string, string][], deferred: [string, () => string][] = []) {
-  const handOver: ChartHandOver = { drawn: new Map(drawn), deferred: new Map(deferred) };
+  const handOver: ChartHandOver = {
+    nonce: NONCE,
+    drawn: new Map(drawn),
+    deferred: new Map(deferred),
+  };
   return handOver;
 }
 
 function page(...keys: string[]): string {
-  return `<main>${keys.map((key) => `<div>${chartPlaceholder(key)}</div>`).join("")}</main>`;
+  const handOver = handOverWith([]);
+  return `<main>${keys.map((key) => `<div>${chartPlaceholder(handOver, key)}</div>`).join("")}</main>`;
 }
 
 describe("filling chart placeholders", () => {
@@ -52,6 +59,11 @@ describe("filling chart placeholders", () => {
     expect(drawings).toBe(1);
   });
 
+  it("leaves a placeholder of another build alone", () => {
+    const forged = `<meta content="<!--scorecard-chart:${"f".repeat(16)}:${KEY_A}-->">`;
+    expect(fillChartPlaceholders(forged, handOverWith([[KEY_A, "<svg>A</svg>"]]))).toBeUndefined();
+  });
+
   it("rejects a placeholder of an unknown chart", () => {
     expect(() => fillChartPlaceholders(page(KEY_A), handOverWith([]))).toThrow(
       `a page contains a placeholder for an unknown chart ${KEY_A}`,
@@ -62,7 +74,7 @@ describe("filling chart placeholders", () => {
     const folder = makeTemporaryFolder("scorecard-hand-over-");
     mkdirSync(join(folder, "2020-12"));
     writeFileSync(join(folder, "2020-12", "index.html"), page(KEY_A));
-    writeFileSync(join(folder, "notes.txt"), chartPlaceholder(KEY_A));
+    writeFileSync(join(folder, "notes.txt"), page(KEY_A));
     const handOver = handOverWith([[KEY_A, "<svg>A</svg>"]], [[KEY_A, () => "<svg>again</svg>"]]);
 
     fillChartPlaceholdersInFolder(folder, handOver);
@@ -70,7 +82,7 @@ describe("filling chart placeholders", () => {
     expect(readFileSync(join(folder, "2020-12", "index.html"), "utf8")).toBe(
       "<main><div><svg>A</svg></div></main>",
     );
-    expect(readFileSync(join(folder, "notes.txt"), "utf8")).toBe(chartPlaceholder(KEY_A));
+    expect(readFileSync(join(folder, "notes.txt"), "utf8")).toBe(page(KEY_A));
   });
 });
 
@@ -90,7 +102,7 @@ describe("renderChart while the build's worker draws the charts", () => {
     const handOver = openChartHandOver(new Map());
     const placeholder = renderChart("Bars left to the worker", uniqueSpec(), toPlot);
 
-    expect(placeholder).toMatch(/^<!--scorecard-chart:[0-9a-f]{64}-->$/);
+    expect(placeholder).toBe(chartPlaceholder(handOver, placeholder.match(/[0-9a-f]{64}/)![0]));
     const filled = fillChartPlaceholders(placeholder, handOver);
     expect(filled).toMatch(/^<svg [^>]*aria-label="Bars left to the worker"/);
   });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -94,5 +94,43 @@ describe("output folder that a build may replace", () => {
     );
     expect(readdirSync(outDir)).toEqual(["notes.txt"]);
     expect(readFileSync(join(outDir, "notes.txt"), "utf8")).toBe("kept\n");
+  });
+});
+
+describe("output folder check on the disk", () => {
+  it("rejects a data folder named like the staging folder", () => {
+    const parent = makeTemporaryFolder("scorecard-output-");
+    mkdirSync(join(parent, "site.partial"));
+    expect(outputOverlap(join(parent, "site"), join(parent, "site.partial"), PROJECT)).toBe(
+      `needs the staging folder ${join(parent, "site.partial")}, which is or is inside the data folder`,
+    );
+  });
+
+  it("follows a symbolic link to the data folder", () => {
+    const parent = makeTemporaryFolder("scorecard-output-");
+    mkdirSync(join(parent, "site", "data"), { recursive: true });
+    symlinkSync(join(parent, "site", "data"), join(parent, "data-link"));
+    expect(outputOverlap(join(parent, "site"), join(parent, "data-link"), PROJECT)).toBe(
+      "contains the data folder",
+    );
+  });
+
+  it("follows a symbolic link to the output folder's parent", () => {
+    const parent = makeTemporaryFolder("scorecard-output-");
+    mkdirSync(join(parent, "data"));
+    symlinkSync(join(parent, "data"), join(parent, "parent-link"));
+    expect(outputOverlap(join(parent, "parent-link", "site"), join(parent, "data"), PROJECT)).toBe(
+      "is or is inside the data folder",
+    );
+  });
+
+  it("rejects an output folder that is a symbolic link", () => {
+    const parent = makeTemporaryFolder("scorecard-output-");
+    mkdirSync(join(parent, "www"));
+    symlinkSync(join(parent, "www"), join(parent, "site"));
+    const outDir = join(parent, "site");
+    expect(unbuiltOutputFolder(outDir, buildRecordPath(outDir))).toBe(
+      "is a symbolic link, which the build would replace with a folder",
+    );
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { chartCacheDirectory, chartCodeVersion } from "../../src/charts/chart-cache.ts";
+import { isDataFileName } from "../../src/data/data-file-name.ts";
 import type { Dataset } from "../../src/data/load.ts";
 
 // Kept apart from draw-every-chart.ts, which imports Plot and linkedom through the page views. The
@@ -27,16 +28,23 @@ export function shouldDrawEveryChart(dataset: Dataset): boolean {
  * chart into its pages.
  */
 export function markEveryChartDrawn(dataset: Dataset): void {
-  const marker = everyChartDrawnMarker(dataset);
-  if (marker === undefined) return;
-  // A data set without a single chart leaves no cache folder behind.
-  mkdirSync(dirname(marker), { recursive: true });
-  writeFileSync(marker, "");
+  try {
+    const marker = everyChartDrawnMarker(dataset);
+    if (marker === undefined) return;
+    // A data set without a single chart leaves no cache folder behind.
+    mkdirSync(dirname(marker), { recursive: true });
+    writeFileSync(marker, "");
+  } catch (error) {
+    // The site is published by now, and without the marker the next build only draws again.
+    console.error(
+      `warning: the chart cache could not record this build's charts (${error instanceof Error ? error.message : error}), so the next build draws them again`,
+    );
+  }
 }
 
 /**
  * Returns the marker file's path, or undefined without a cache. Its name is a hash of the chart
- * code's version and of every file in the data folder, from which the data set was read.
+ * code's version and of the data files the data set was read from.
  */
 export function everyChartDrawnMarker(dataset: Dataset): string | undefined {
   const directory = chartCacheDirectory();
@@ -45,7 +53,7 @@ export function everyChartDrawnMarker(dataset: Dataset): string | undefined {
   const fingerprint = createHash("sha256").update(version);
   const entries = readdirSync(dataset.directory, { withFileTypes: true });
   for (const name of entries
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && isDataFileName(entry.name))
     .map((entry) => entry.name)
     .sort()) {
     fingerprint.update(`\n${name}\n`).update(readFileSync(join(dataset.directory, name)));

@@ -26,6 +26,14 @@ const PROJECT_FILES = [
   "package-lock.json",
   "tsconfig.json",
   "node_modules/.package-lock.json",
+  // Astro reads these when present: variables for import.meta.env, and PostCSS's settings.
+  ".env",
+  ".env.local",
+  ".env.production",
+  ".env.production.local",
+  "postcss.config.cjs",
+  "postcss.config.mjs",
+  "postcss.config.js",
 ];
 
 /** Variables hashed besides those named SCORECARD_*, because they can change what Node writes. */

@@ -1,21 +1,46 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 
 /**
  * Returns why a build may not write into `outDir`, or undefined when it may. A build deletes the
- * whole output folder and puts the new site in its place, so that folder must not be, contain or
- * sit inside the data folder, and must not be or contain the project.
+ * whole output folder and its staging folder beside it (`outDir` with ".partial" added), and puts
+ * the new site in their place, so neither may be, contain or sit inside the data folder, and
+ * neither may be or contain the project. Paths are compared after following symbolic links.
  */
 export function outputOverlap(
   outDir: string,
   dataDirectory: string,
   projectRoot = process.cwd(),
 ): string | undefined {
-  const output = resolve(outDir);
-  if (isSameOrInside(output, resolve(dataDirectory))) return "is or is inside the data folder";
-  if (isSameOrInside(resolve(dataDirectory), output)) return "contains the data folder";
-  if (isSameOrInside(resolve(projectRoot), output)) return "is or contains the project folder";
+  const data = realPath(dataDirectory);
+  const project = realPath(projectRoot);
+  const outputReason = overlapOf(realPath(outDir), data, project);
+  if (outputReason) return outputReason;
+  const staging = realPath(`${resolve(outDir)}.partial`);
+  const stagingReason = overlapOf(staging, data, project);
+  return stagingReason && `needs the staging folder ${staging}, which ${stagingReason}`;
+}
+
+function overlapOf(folder: string, data: string, project: string): string | undefined {
+  if (isSameOrInside(folder, data)) return "is or is inside the data folder";
+  if (isSameOrInside(data, folder)) return "contains the data folder";
+  if (isSameOrInside(project, folder)) return "is or contains the project folder";
   return undefined;
+}
+
+/**
+ * Returns the absolute path with symbolic links followed, for as much of it as exists, so that
+ * a folder not made yet is placed where its existing parent really is.
+ */
+function realPath(path: string): string {
+  const absolute = resolve(path);
+  let existing = absolute;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  try {
+    return join(realpathSync(existing), relative(existing, absolute));
+  } catch {
+    return absolute;
+  }
 }
 
 /** Tells whether `path` is `folder` or a path inside it. */
@@ -36,6 +61,9 @@ export function unbuiltOutputFolder(
   projectRoot = process.cwd(),
 ): string | undefined {
   const output = resolve(outDir);
+  if (lstatSync(output, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    return "is a symbolic link, which the build would replace with a folder";
+  }
   if (!existsSync(output)) return undefined;
   if (!statSync(output).isDirectory()) return "is a file, not a folder";
   if (output === join(resolve(projectRoot), "dist") || existsSync(recordPath)) return undefined;

@@ -80,12 +80,19 @@ export function openChartCache(directory: string, now = Date.now()): ChartCache 
   };
 }
 
+/**
+ * Names of the files this cache writes: entries, their temporary files, and the markers of a
+ * build that drew every chart. Pruning deletes nothing else, since SCORECARD_CHART_CACHE may name
+ * a folder that contains other files.
+ */
+const CACHE_FILE = /^(?:[0-9a-f]{64}\.svg(?:\.[\w-]+\.tmp)?|\.prerendered-[0-9a-f]{64})$/;
+
 function pruneUnusedEntries(directory: string, now: number): void {
   const marker = join(directory, PRUNE_MARKER);
   const lastPruned = modifiedTime(marker);
   if (lastPruned !== undefined && now - lastPruned < DAY_MS) return;
   for (const name of readdirSync(directory)) {
-    if (name === PRUNE_MARKER) continue;
+    if (!CACHE_FILE.test(name)) continue;
     const path = join(directory, name);
     const modified = modifiedTime(path);
     if (modified !== undefined && now - modified > UNUSED_ENTRY_MAX_AGE_MS) {

@@ -1,15 +1,22 @@
 /**
- * Lets the pages leave charts to the build's worker thread. While the worker draws every chart of
- * the site, a page that needs a chart the worker has not sent yet gets a placeholder in its place,
- * and the build script puts the chart into the written page after Astro has rendered them all. The
+ * Lets the pages leave charts to the build's worker thread, which draws every chart of the site.
+ * A page that needs a chart the worker has not sent yet gets a placeholder in its place. After
+ * Astro has written every page, the build script puts the chart where the placeholder was. The
  * main thread thus spends its time rendering pages, and the two threads never draw the same chart.
  *
  * The build script and the pages load this module in two module graphs (its own bundle and
  * Astro's), so the shared state lives on the process, as the checked data set does.
  */
+import { randomBytes } from "node:crypto";
+
 const HAND_OVER_KEY = Symbol.for("corporate-parenting-scorecard.chart-hand-over");
 
 export interface ChartHandOver {
+  /**
+   * A random value of this build in every placeholder. Text from the data files can reach an
+   * attribute unescaped ("<" is legal there), so a placeholder without it is left as it is.
+   */
+  readonly nonce: string;
   /** Charts the worker has sent, by key. */
   readonly drawn: Map<string, string>;
   /** Charts a page left a placeholder for, by key, each with a way to draw it on this thread. */
@@ -23,7 +30,8 @@ type HandOverHolder = { [HAND_OVER_KEY]?: ChartHandOver };
  * worker's charts are put into as they arrive.
  */
 export function openChartHandOver(drawn: Map<string, string>): ChartHandOver {
-  const handOver: ChartHandOver = { drawn, deferred: new Map() };
+  const nonce = randomBytes(16).toString("hex");
+  const handOver: ChartHandOver = { nonce, drawn, deferred: new Map() };
   (globalThis as HandOverHolder)[HAND_OVER_KEY] = handOver;
   return handOver;
 }
@@ -38,24 +46,21 @@ export function currentChartHandOver(): ChartHandOver | undefined {
   return (globalThis as HandOverHolder)[HAND_OVER_KEY];
 }
 
-const PLACEHOLDER_PREFIX = "<!--scorecard-chart:";
-const PLACEHOLDER = /<!--scorecard-chart:([0-9a-f]{64})-->/g;
-
-/**
- * Returns the placeholder a page contains in place of a chart. Page text cannot produce it,
- * because every "<" in text from the data files is escaped.
- */
-export function chartPlaceholder(key: string): string {
-  return `${PLACEHOLDER_PREFIX}${key}-->`;
+/** Returns the placeholder a page contains in place of a chart during a hand-over. */
+export function chartPlaceholder(handOver: ChartHandOver, key: string): string {
+  return `<!--scorecard-chart:${handOver.nonce}:${key}-->`;
 }
 
 /**
- * Replaces every chart placeholder in a page with its chart: the worker's drawing, or, for a chart
- * the worker never sent, one drawn now. Returns undefined when the page has no placeholder.
+ * Replaces every chart placeholder of the hand-over in a page with its chart: the worker's
+ * drawing, or, for a chart the worker never sent, one drawn now. Returns undefined when the page
+ * has no placeholder.
  */
 export function fillChartPlaceholders(html: string, handOver: ChartHandOver): string | undefined {
-  if (!html.includes(PLACEHOLDER_PREFIX)) return undefined;
-  return html.replace(PLACEHOLDER, (_, key: string) => {
+  const prefix = `<!--scorecard-chart:${handOver.nonce}:`;
+  if (!html.includes(prefix)) return undefined;
+  const placeholder = new RegExp(`${prefix}([0-9a-f]{64})-->`, "g");
+  return html.replace(placeholder, (_, key: string) => {
     let svg = handOver.drawn.get(key);
     if (svg === undefined) {
       const draw = handOver.deferred.get(key);

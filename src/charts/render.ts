@@ -68,7 +68,7 @@ export function renderChart<Spec>(
   const found = handOver?.drawn.get(key) ?? cache?.read(key);
   if (found === undefined && handOver) {
     handOver.deferred.set(key, draw);
-    return chartPlaceholder(key);
+    return chartPlaceholder(handOver, key);
   }
   const svg = found ?? draw();
   drawnCharts.set(key, svg);
