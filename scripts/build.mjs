@@ -119,8 +119,8 @@ function folderOfUnchangedSources() {
 
 /**
  * Records the compiled folder and the hash of every source file the compile read. A source file
- * changed since `compileStarted` may differ from what esbuild read, so then nothing is recorded,
- * and the next build compiles again. A record that cannot be written is skipped the same way.
+ * changed shortly before or after `compileStarted` may differ from what esbuild read, so then
+ * nothing is recorded and the next build compiles again. So does a record that cannot be written.
  */
 function writeCompileRecord(folder, sourcePaths, compileStarted) {
   const paths = sourcePaths.map((path) => join(projectRoot, path));

@@ -21,6 +21,7 @@ export function outputOverlap(
   return stagingReason && `needs the staging folder ${staging}, which ${stagingReason}`;
 }
 
+/** Returns how a folder overlaps the data folder or the project, or undefined when it does not. */
 function overlapOf(folder: string, data: string, project: string): string | undefined {
   if (isSameOrInside(folder, data)) return "is or is inside the data folder";
   if (isSameOrInside(data, folder)) return "contains the data folder";
