@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   existsSync,
   mkdirSync,
@@ -18,6 +19,11 @@ import { makeTemporaryFolder } from "./support/temporary-folder.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const VERSION = "plot@test charts@test";
+const BARS_KEY = chartKey("Bars", { values: [2, 4] }, VERSION);
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
 
 function temporaryFolder(): string {
   return makeTemporaryFolder("scorecard-chart-cache-");
@@ -33,8 +39,16 @@ function barOptions(values: number[], extra: Partial<PlotOptions> = {}): PlotOpt
   };
 }
 
-function entryFiles(folder: string): string[] {
-  return readdirSync(folder).filter((name) => name.endsWith(".svg"));
+/** Returns the keys in a cache folder's pack, read straight from the file. */
+function packKeys(folder: string): string[] {
+  const text = readFileSync(join(folder, "charts.pack"), "utf8");
+  return Object.keys(JSON.parse(text.slice(text.indexOf("\n") + 1)));
+}
+
+function storedAndSaved(folder: string, key: string, svg: string, now = Date.now()): void {
+  const cache = openChartCache(folder, now);
+  cache.write(key, svg);
+  cache.save();
 }
 
 describe("chart cache", () => {
@@ -43,16 +57,40 @@ describe("chart cache", () => {
     const svg = drawPlot(barOptions([3, 5, 8]), "Example bars");
     const key = chartKey("Example bars", { values: [3, 5, 8] }, VERSION);
 
-    openChartCache(folder).write(key, svg);
+    storedAndSaved(folder, key, svg);
     const read = openChartCache(folder).read(key);
 
     expect(read).toBe(svg);
     expect(read).toBe(drawPlot(barOptions([3, 5, 8]), "Example bars"));
   });
 
-  it("misses a key it never stored", () => {
+  it("returns a chart written before saving", () => {
     const cache = openChartCache(temporaryFolder());
-    cache.write(chartKey("Stored", { values: [1] }, VERSION), "<svg></svg>");
+    cache.write("a".repeat(64), "<svg>a</svg>");
+    expect(cache.read("a".repeat(64))).toBe("<svg>a</svg>");
+  });
+
+  it("keeps everything in one file", () => {
+    const folder = temporaryFolder();
+    const cache = openChartCache(folder);
+    cache.write("a".repeat(64), "<svg>a</svg>");
+    cache.write("b".repeat(64), "<svg>b</svg>");
+    cache.save();
+    expect(readdirSync(folder).filter((name) => !name.startsWith("."))).toEqual(["charts.pack"]);
+    expect(packKeys(folder).sort()).toEqual(["a".repeat(64), "b".repeat(64)]);
+  });
+
+  it("writes nothing until it is saved", () => {
+    const folder = temporaryFolder();
+    openChartCache(folder).write("a".repeat(64), "<svg>a</svg>");
+    expect(existsSync(join(folder, "charts.pack"))).toBe(false);
+    expect(openChartCache(folder).read("a".repeat(64))).toBeUndefined();
+  });
+
+  it("misses a key it never stored", () => {
+    const folder = temporaryFolder();
+    storedAndSaved(folder, chartKey("Stored", { values: [1] }, VERSION), "<svg></svg>");
+    const cache = openChartCache(folder);
     expect(cache.read(chartKey("Stored", { values: [2] }, VERSION))).toBeUndefined();
   });
 
@@ -84,48 +122,121 @@ describe("chart cache", () => {
   });
 
   it.each([
-    ["an empty file", ""],
-    ["a file cut short", "truncated"],
-    ["a file whose SVG does not match its hash", "0".repeat(64) + "\n<svg>changed</svg>"],
-  ])("ignores %s and rewrites it", (_, corruptText) => {
+    ["an empty file", () => ""],
+    ["a file cut short", (text: string) => text.slice(0, text.length - 10)],
+    ["a file whose JSON does not match its hash", (text: string) => text.replace("<svg", "<SVG")],
+    ["a file of another format", (text: string) => text.replace("pack 1", "pack 9")],
+    [
+      "a file whose entries are not charts",
+      () => {
+        const json = JSON.stringify({ [BARS_KEY]: "<svg></svg>" });
+        return `scorecard-chart-pack 1 ${sha256(json)}\n${json}`;
+      },
+    ],
+  ])("ignores %s and replaces it on save", (_, damage) => {
     const folder = temporaryFolder();
-    const key = chartKey("Bars", { values: [2, 4] }, VERSION);
+    const key = BARS_KEY;
     const svg = drawPlot(barOptions([2, 4]), "Bars");
-    const cache = openChartCache(folder);
-    cache.write(key, svg);
-    const [file] = entryFiles(folder);
-    writeFileSync(join(folder, file!), corruptText);
+    storedAndSaved(folder, key, svg);
+    const packPath = join(folder, "charts.pack");
+    writeFileSync(packPath, damage(readFileSync(packPath, "utf8")));
 
+    const cache = openChartCache(folder);
     expect(cache.read(key)).toBeUndefined();
     cache.write(key, svg);
-    expect(cache.read(key)).toBe(svg);
-    expect(readFileSync(join(folder, file!), "utf8")).toContain(svg);
+    cache.save();
+    expect(openChartCache(folder).read(key)).toBe(svg);
   });
 
-  it("leaves no temporary files after writing", () => {
+  it("leaves no temporary files after saving", () => {
     const folder = temporaryFolder();
     const cache = openChartCache(folder);
     cache.write("a".repeat(64), "<svg>a</svg>");
+    cache.save();
     cache.write("a".repeat(64), "<svg>b</svg>");
+    cache.save();
     expect(readdirSync(folder).filter((name) => name.endsWith(".tmp"))).toEqual([]);
-    expect(cache.read("a".repeat(64))).toBe("<svg>b</svg>");
+    expect(openChartCache(folder).read("a".repeat(64))).toBe("<svg>b</svg>");
   });
 
-  it("deletes entries unused for 90 days, at most once a day", () => {
+  it("deletes its temporary file when the save fails", () => {
+    const folder = temporaryFolder();
+    // A folder in the pack's place makes the rename fail.
+    mkdirSync(join(folder, "charts.pack"));
+    const cache = openChartCache(folder);
+    cache.write("a".repeat(64), "<svg>a</svg>");
+
+    expect(() => cache.save()).toThrow(/charts\.pack/);
+    expect(readdirSync(folder).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("keeps the charts another process saved meanwhile", () => {
+    const folder = temporaryFolder();
+    const first = openChartCache(folder);
+    const second = openChartCache(folder);
+    // Each loads the pack before the other saves.
+    expect(first.read("a".repeat(64))).toBeUndefined();
+    expect(second.read("a".repeat(64))).toBeUndefined();
+    first.write("a".repeat(64), "<svg>a</svg>");
+    second.write("b".repeat(64), "<svg>b</svg>");
+    first.save();
+    second.save();
+
+    const reopened = openChartCache(folder);
+    expect(reopened.read("a".repeat(64))).toBe("<svg>a</svg>");
+    expect(reopened.read("b".repeat(64))).toBe("<svg>b</svg>");
+  });
+
+  it("drops charts no build used for 90 days", () => {
     const folder = temporaryFolder();
     const now = Date.now();
-    const cache = openChartCache(folder, now);
-    cache.write("1".repeat(64), "<svg>old</svg>");
-    cache.write("2".repeat(64), "<svg>recent</svg>");
-    const oldTime = new Date(now - 91 * DAY_MS);
-    utimesSync(join(folder, `${"1".repeat(64)}.svg`), oldTime, oldTime);
+    storedAndSaved(folder, "1".repeat(64), "<svg>old</svg>", now - 91 * DAY_MS);
+    storedAndSaved(folder, "2".repeat(64), "<svg>recent</svg>", now - 89 * DAY_MS);
 
-    // Pruned on open less than a day ago: the old entry stays until the next day.
+    storedAndSaved(folder, "3".repeat(64), "<svg>new</svg>", now);
+
+    expect(packKeys(folder).sort()).toEqual(["2".repeat(64), "3".repeat(64)]);
+  });
+
+  it("keeps a chart that a build read within 90 days", () => {
+    const folder = temporaryFolder();
+    const now = Date.now();
+    storedAndSaved(folder, "1".repeat(64), "<svg>read</svg>", now - 150 * DAY_MS);
+    const reader = openChartCache(folder, now - 80 * DAY_MS);
+    expect(reader.read("1".repeat(64))).toBe("<svg>read</svg>");
+    reader.save();
+
+    storedAndSaved(folder, "2".repeat(64), "<svg>new</svg>", now);
+
+    expect(packKeys(folder).sort()).toEqual(["1".repeat(64), "2".repeat(64)]);
+  });
+
+  it("deletes files of the one-file-per-chart format, once a day", () => {
+    const folder = temporaryFolder();
+    const now = Date.now();
+    openChartCache(folder, now);
+    const oldEntry = `${"1".repeat(64)}.svg`;
+    writeFileSync(join(folder, oldEntry), "hash\n<svg></svg>");
+
+    // Pruned on open less than a day ago: the file stays until the next day.
     openChartCache(folder, now + 1000);
-    expect(entryFiles(folder)).toHaveLength(2);
+    expect(readdirSync(folder)).toContain(oldEntry);
 
     openChartCache(folder, now + DAY_MS + 1000);
-    expect(entryFiles(folder)).toEqual([`${"2".repeat(64)}.svg`]);
+    expect(readdirSync(folder)).not.toContain(oldEntry);
+  });
+
+  it("deletes a temporary file a day old", () => {
+    const folder = temporaryFolder();
+    const now = Date.now();
+    const leftOver = join(folder, "charts.pack.123-abcd1234.tmp");
+    writeFileSync(leftOver, "half a pack");
+    const dayOld = new Date(now - DAY_MS - 1000);
+    utimesSync(leftOver, dayOld, dayOld);
+
+    openChartCache(folder, now);
+
+    expect(existsSync(leftOver)).toBe(false);
   });
 
   it("prunes only files the cache wrote", () => {
@@ -179,13 +290,28 @@ describe("renderChart with the disk cache", () => {
     const folder = temporaryFolder();
     const drawn = await renderInChild(folder);
     expect(drawn).toMatch(/^<svg /);
-    const [file] = entryFiles(folder);
-    expect(file).toBeDefined();
+    const [key] = packKeys(folder);
+    expect(key).toBeDefined();
 
-    // A changed entry with a valid hash is what the next run returns, so it did read the cache.
+    // A changed entry is what the next run returns, so it did read the cache.
     const marked = drawn.replace("<svg ", '<svg data-from-cache="yes" ');
-    openChartCache(folder).write(file!.replace(/\.svg$/, ""), marked);
+    storedAndSaved(folder, key!, marked);
     expect(await renderInChild(folder)).toBe(marked);
+  });
+
+  it("warns and still draws when the cache folder cannot be made", async () => {
+    const blocker = join(temporaryFolder(), "a-file");
+    writeFileSync(blocker, "");
+    const { stdout, stderr } = await promisify(execFile)(
+      "npx",
+      ["tsx", "tests/support/render-one-chart.ts"],
+      { env: { ...process.env, SCORECARD_CHART_CACHE: join(blocker, "charts") } },
+    );
+    expect(stdout).toMatch(/^<svg /);
+    expect(stderr).toContain(
+      `warning: the chart cache ${join(blocker, "charts")} could not be opened`,
+    );
+    expect(stderr).toContain("hint: set SCORECARD_CHART_CACHE");
   });
 
   it("draws every chart when the cache is off", async () => {
@@ -227,7 +353,7 @@ describe("site build with the chart cache", () => {
     const warm = filesOf(await buildSite(cacheFolder));
     const uncached = filesOf(await buildSite("off"));
 
-    expect(entryFiles(cacheFolder).length).toBeGreaterThan(0);
+    expect(packKeys(cacheFolder).length).toBeGreaterThan(0);
     expect([...cold.keys()].sort()).toEqual([...uncached.keys()].sort());
     for (const [path, text] of uncached) {
       expect(cold.get(path), path).toBe(text);

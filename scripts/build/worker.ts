@@ -4,6 +4,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadDataset } from "../../src/data/load.ts";
 import { shouldDrawEveryChart } from "./every-chart-drawn.ts";
+import { lowerThreadPriority } from "./lower-thread-priority.ts";
 import type { BuildWorkerData, BuildWorkerMessage } from "./start-build-worker.ts";
 
 const send = (message: BuildWorkerMessage) => parentPort!.postMessage(message);
@@ -12,6 +13,10 @@ const result = loadDataset(directory);
 const drawsCharts = result.dataset !== undefined && shouldDrawEveryChart(result.dataset);
 send({ kind: "checked", result, drawsCharts });
 if (result.dataset && drawsCharts) {
+  // Astro renders the pages on the main thread, and a build ends when its last page is written,
+  // so drawing yields the cores to it. A page rendered before its chart was sent holds a
+  // placeholder, which the build fills in before publishing.
+  lowerThreadPriority();
   // Loaded only now, so that Plot and linkedom do not delay the data check.
   const { onNewChart } = await import("../../src/charts/render.ts");
   const { drawEveryChart } = await import("./draw-every-chart.ts");

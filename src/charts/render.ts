@@ -28,17 +28,48 @@ function openDiskCache(): { version: string; cache: ChartCache | undefined } {
   if (!diskCache) {
     const version = chartCodeVersion();
     const directory = chartCacheDirectory();
-    diskCache = {
-      version: version ?? "",
-      cache: version !== undefined && directory ? openChartCache(directory) : undefined,
-    };
+    const cache = version !== undefined && directory ? openOrWarn(directory) : undefined;
+    // Saved once, when this process or worker thread exits, rather than after every chart.
+    if (cache) process.once("exit", () => saveOrWarn(cache));
+    diskCache = { version: version ?? "", cache };
   }
   return diskCache;
 }
 
+// A cache that fails costs only time, so its errors are warnings and never stop a build.
+const CACHE_HINT = "  hint: set SCORECARD_CHART_CACHE to a folder this build can write, or to off";
+
+function openOrWarn(directory: string): ChartCache | undefined {
+  try {
+    return openChartCache(directory);
+  } catch (error) {
+    console.error(
+      `warning: the chart cache ${directory} could not be opened (${messageOf(error)}), ` +
+        `so every chart is drawn and none is kept\n${CACHE_HINT}`,
+    );
+    return undefined;
+  }
+}
+
+function saveOrWarn(cache: ChartCache): void {
+  try {
+    cache.save();
+  } catch (error) {
+    console.error(
+      `warning: the chart cache ${cache.directory} could not be saved (${messageOf(error)}), ` +
+        `so the next build draws these charts again\n${CACHE_HINT}`,
+    );
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * Returns a chart's SVG markup for inlining in a page: `toPlot(spec)` drawn by drawPlot. Each
- * chart is drawn once per process and kept in the chart cache on disk. Its key is made from its
+ * chart is drawn once per process and kept in the chart cache on disk, which is saved when the
+ * process or worker thread exits. Its key is made from its
  * spec, its accessible name and the chart code's version, so an unchanged rebuild reads it back
  * without building Plot's options or drawing them.
  *
