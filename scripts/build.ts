@@ -162,11 +162,12 @@ try {
 }
 
 removeEmptyContentModules(stagingDir);
+let filledPages = new Map<string, Uint8Array>();
 if (handOver) {
   // Pages rendered before the worker reached their charts contain placeholders for them.
   await worker.stopped;
   try {
-    fillChartPlaceholdersInFolder(stagingDir, handOver);
+    filledPages = fillChartPlaceholdersInFolder(stagingDir, handOver);
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     console.error(
@@ -177,7 +178,7 @@ if (handOver) {
   closeChartHandOver();
 }
 // Hashed before it is published, so an edit to the published folder afterwards fails to match.
-const output = fingerprintOutput(stagingDir);
+const output = fingerprintOutput(stagingDir, filledPages);
 publishing = true;
 if (existsSync(outDir)) rmSync(outDir, { recursive: true });
 renameSync(stagingDir, outDir);

@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fingerprintInputs, type BuildSetting } from "../scripts/build/input-fingerprint.ts";
@@ -264,6 +272,17 @@ describe("fingerprintOutput", () => {
     const before = fingerprintOutput(folder);
     writeFiles(folder, { "index.html": "<h1>Scorecard</h1>" });
     expect(fingerprintOutput(folder)).toBe(before);
+  });
+
+  it("hashes the given bytes of a known file instead of reading it", () => {
+    const folder = makeOutput();
+    const path = join(folder, "index.html");
+    const onDisk = fingerprintOutput(folder);
+
+    expect(fingerprintOutput(folder, new Map([[path, readFileSync(path)]]))).toBe(onDisk);
+    expect(fingerprintOutput(folder, new Map([[path, Buffer.from("<h1>Other</h1>")]]))).not.toBe(
+      onDisk,
+    );
   });
 
   it("is undefined with a symbolic link inside", () => {

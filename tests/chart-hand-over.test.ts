@@ -84,6 +84,24 @@ describe("filling chart placeholders", () => {
     );
     expect(readFileSync(join(folder, "notes.txt"), "utf8")).toBe(page(KEY_A));
   });
+
+  it("returns the final bytes of every page it read", () => {
+    const folder = makeTemporaryFolder("scorecard-hand-over-");
+    writeFileSync(join(folder, "with-chart.html"), page(KEY_A));
+    writeFileSync(join(folder, "without-chart.html"), "<main></main>");
+    writeFileSync(join(folder, "notes.txt"), "text");
+    const handOver = handOverWith([[KEY_A, "<svg>A</svg>"]], [[KEY_A, () => "<svg>again</svg>"]]);
+
+    const pages = fillChartPlaceholdersInFolder(folder, handOver);
+
+    expect([...pages.keys()].sort()).toEqual([
+      join(folder, "with-chart.html"),
+      join(folder, "without-chart.html"),
+    ]);
+    for (const [path, bytes] of pages) {
+      expect(Buffer.from(bytes).equals(readFileSync(path)), path).toBe(true);
+    }
+  });
 });
 
 describe("renderChart while the build's worker draws the charts", () => {

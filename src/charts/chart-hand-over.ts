@@ -48,7 +48,12 @@ export function currentChartHandOver(): ChartHandOver | undefined {
 
 /** Returns the placeholder a page contains in place of a chart during a hand-over. */
 export function chartPlaceholder(handOver: ChartHandOver, key: string): string {
-  return `<!--scorecard-chart:${handOver.nonce}:${key}-->`;
+  return `${chartPlaceholderPrefix(handOver)}${key}-->`;
+}
+
+/** Returns the text every placeholder of a hand-over starts with. */
+export function chartPlaceholderPrefix(handOver: ChartHandOver): string {
+  return `<!--scorecard-chart:${handOver.nonce}:`;
 }
 
 /**
@@ -57,7 +62,7 @@ export function chartPlaceholder(handOver: ChartHandOver, key: string): string {
  * has no placeholder.
  */
 export function fillChartPlaceholders(html: string, handOver: ChartHandOver): string | undefined {
-  const prefix = `<!--scorecard-chart:${handOver.nonce}:`;
+  const prefix = chartPlaceholderPrefix(handOver);
   if (!html.includes(prefix)) return undefined;
   const placeholder = new RegExp(`${prefix}([0-9a-f]{64})-->`, "g");
   return html.replace(placeholder, (_, key: string) => {
