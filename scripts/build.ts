@@ -19,7 +19,11 @@ import { compareProblems, countErrors, formatProblem } from "../src/data/problem
 import { dataDirectory } from "../src/data/data-directory.ts";
 import type { Dataset, LoadResult } from "../src/data/load.ts";
 import { expectDataset, rememberDataset } from "../src/site/dataset.ts";
-import { closeChartHandOver, openChartHandOver } from "../src/charts/chart-hand-over.ts";
+import {
+  closeChartHandOver,
+  drawUnsentCharts,
+  openChartHandOver,
+} from "../src/charts/chart-hand-over.ts";
 import { readBuildOptions } from "./build/build-options.ts";
 import { removeEmptyContentModules } from "./build/astro-leftovers.ts";
 import { buildRecordPath, readBuildRecord, saveBuildRecord } from "./build/build-record.ts";
@@ -164,8 +168,11 @@ try {
 removeEmptyContentModules(stagingDir);
 let filledPages = new Map<string, Uint8Array>();
 if (handOver) {
-  // Pages rendered before the worker reached their charts contain placeholders for them.
-  await worker.stopped;
+  // Pages rendered before the worker reached their charts contain placeholders for them. This
+  // thread is free now, so it draws the charts still missing from one end and the worker from
+  // the other.
+  await drawUnsentCharts(handOver);
+  worker.stopDrawing();
   try {
     filledPages = fillChartPlaceholdersInFolder(stagingDir, handOver);
   } catch (error) {
@@ -182,6 +189,8 @@ const output = fingerprintOutput(stagingDir, filledPages);
 publishing = true;
 if (existsSync(outDir)) rmSync(outDir, { recursive: true });
 renameSync(stagingDir, outDir);
+// The worker saves its charts to the disk cache as it exits, which the marker below relies on.
+await worker.stopped;
 markEveryChartDrawn(dataset);
 if (inputs !== undefined && output !== undefined) {
   saveBuildRecord(recordPath, { inputs, output });

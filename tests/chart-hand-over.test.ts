@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   chartPlaceholder,
   closeChartHandOver,
+  drawUnsentCharts,
   fillChartPlaceholders,
   openChartHandOver,
   type ChartHandOver,
@@ -15,6 +16,7 @@ import { makeTemporaryFolder } from "./support/temporary-folder.ts";
 
 const KEY_A = "a".repeat(64);
 const KEY_B = "b".repeat(64);
+const KEY_C = "c".repeat(64);
 
 const NONCE = "0123456789abcdef";
 
@@ -101,6 +103,51 @@ describe("filling chart placeholders", () => {
     for (const [path, bytes] of pages) {
       expect(Buffer.from(bytes).equals(readFileSync(path)), path).toBe(true);
     }
+  });
+});
+
+describe("drawing the charts the worker has not sent", () => {
+  it("draws them from the last page back", async () => {
+    const order: string[] = [];
+    const drawer = (name: string) => () => {
+      order.push(name);
+      return `<svg>${name}</svg>`;
+    };
+    const handOver = handOverWith(
+      [[KEY_A, "<svg>A from the worker</svg>"]],
+      [
+        [KEY_A, drawer("A")],
+        [KEY_B, drawer("B")],
+        [KEY_C, drawer("C")],
+      ],
+    );
+
+    await drawUnsentCharts(handOver);
+
+    expect(order).toEqual(["C", "B"]);
+    expect(handOver.drawn.get(KEY_A)).toBe("<svg>A from the worker</svg>");
+    expect(handOver.drawn.get(KEY_B)).toBe("<svg>B</svg>");
+    expect(handOver.drawn.get(KEY_C)).toBe("<svg>C</svg>");
+  });
+
+  it("skips a chart the worker sent meanwhile", async () => {
+    const order: string[] = [];
+    const handOver = handOverWith([]);
+    handOver.deferred.set(KEY_A, () => {
+      order.push("A");
+      return "<svg>A</svg>";
+    });
+    handOver.deferred.set(KEY_B, () => {
+      order.push("B");
+      return "<svg>B</svg>";
+    });
+    // The worker's batch with chart A arrives while this thread yields after drawing B.
+    setImmediate(() => handOver.drawn.set(KEY_A, "<svg>A from the worker</svg>"));
+
+    await drawUnsentCharts(handOver);
+
+    expect(order).toEqual(["B"]);
+    expect(handOver.drawn.get(KEY_A)).toBe("<svg>A from the worker</svg>");
   });
 });
 

@@ -4,6 +4,8 @@ import type { LoadResult } from "../../src/data/load.ts";
 export interface BuildWorkerData {
   /** The folder of data files to check. */
   directory: string;
+  /** One Int32 the build sets to 1 when the worker should stop drawing, before its next page. */
+  stopDrawing: SharedArrayBuffer;
 }
 
 /** The messages the worker sends, in order: one "checked", then any number of "charts". */
@@ -25,6 +27,8 @@ export interface BuildWorker {
   checked: Promise<{ result: LoadResult; drawsCharts: boolean }>;
   /** Resolves when the worker has stopped, whether it drew every chart or failed to. */
   stopped: Promise<void>;
+  /** Asks the worker to draw no further page. It then exits and saves the charts it drew. */
+  stopDrawing(): void;
 }
 
 /**
@@ -37,7 +41,7 @@ export function startBuildWorker(
   workerScript: URL,
   onCharts: (charts: [string, string][]) => void,
 ): BuildWorker {
-  const workerData: BuildWorkerData = { directory };
+  const workerData: BuildWorkerData = { directory, stopDrawing: new SharedArrayBuffer(4) };
   const worker = new Worker(workerScript, { workerData });
   const stopped = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   const checked = new Promise<{ result: LoadResult; drawsCharts: boolean }>((resolve, reject) => {
@@ -59,5 +63,9 @@ export function startBuildWorker(
       if (!hasChecked) reject(new Error(`the data check stopped with exit code ${code}`));
     });
   });
-  return { checked, stopped };
+  return {
+    checked,
+    stopped,
+    stopDrawing: () => Atomics.store(new Int32Array(workerData.stopDrawing), 0, 1),
+  };
 }

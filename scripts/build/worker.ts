@@ -8,7 +8,7 @@ import { lowerThreadPriority } from "./lower-thread-priority.ts";
 import type { BuildWorkerData, BuildWorkerMessage } from "./start-build-worker.ts";
 
 const send = (message: BuildWorkerMessage) => parentPort!.postMessage(message);
-const { directory } = workerData as BuildWorkerData;
+const { directory, stopDrawing } = workerData as BuildWorkerData;
 const result = loadDataset(directory);
 const drawsCharts = result.dataset !== undefined && shouldDrawEveryChart(result.dataset);
 send({ kind: "checked", result, drawsCharts });
@@ -22,8 +22,13 @@ if (result.dataset && drawsCharts) {
   const { drawEveryChart } = await import("./draw-every-chart.ts");
   let charts: [string, string][] = [];
   onNewChart((key, svg) => charts.push([key, svg]));
-  drawEveryChart(result.dataset, () => {
-    if (charts.length > 0) send({ kind: "charts", charts });
-    charts = [];
-  });
+  const stopFlag = new Int32Array(stopDrawing);
+  drawEveryChart(
+    result.dataset,
+    () => {
+      if (charts.length > 0) send({ kind: "charts", charts });
+      charts = [];
+    },
+    () => Atomics.load(stopFlag, 0) === 1,
+  );
 }

@@ -2,7 +2,9 @@
  * Lets the pages leave charts to the build's worker thread, which draws every chart of the site.
  * A page that needs a chart the worker has not sent yet gets a placeholder in its place. After
  * Astro has written every page, the build script puts the chart where the placeholder was. The
- * main thread thus spends its time rendering pages, and the two threads never draw the same chart.
+ * main thread thus spends its time rendering pages. Once Astro is done, it draws the charts the
+ * worker has not reached yet, from the other end, so only the charts of the page where they
+ * meet may be drawn twice.
  *
  * The build script and the pages load this module in two module graphs (its own bundle and
  * Astro's), so the shared state lives on the process, as the checked data set does.
@@ -44,6 +46,21 @@ export function closeChartHandOver(): void {
 /** Returns the hand-over the build script opened, or undefined when no worker draws charts. */
 export function currentChartHandOver(): ChartHandOver | undefined {
   return (globalThis as HandOverHolder)[HAND_OVER_KEY];
+}
+
+/**
+ * Draws on this thread each chart that a page left a placeholder for and the worker has not sent,
+ * from the last page back, while the worker goes on from the first. Yields after each chart, so
+ * that the worker's batches arrive meanwhile, and resolves once every such chart is drawn or sent.
+ */
+export async function drawUnsentCharts(handOver: ChartHandOver): Promise<void> {
+  const keys = [...handOver.deferred.keys()];
+  for (let index = keys.length - 1; index >= 0; index--) {
+    const key = keys[index]!;
+    if (handOver.drawn.has(key)) continue;
+    handOver.drawn.set(key, handOver.deferred.get(key)!());
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Returns the placeholder a page contains in place of a chart during a hand-over. */
