@@ -31,7 +31,9 @@ import { fillChartPlaceholdersInFolder } from "./build/fill-chart-placeholders.t
 import { fingerprintInputs } from "./build/input-fingerprint.ts";
 import { fingerprintOutput } from "./build/output-fingerprint.ts";
 import { startBuildWorker } from "./build/start-build-worker.ts";
-import { outputOverlap, unbuiltOutputFolder } from "./build/output-overlap.ts";
+import { cacheInsideOutput, outputOverlap, unbuiltOutputFolder } from "./build/output-overlap.ts";
+import { chartCacheDirectory } from "../src/charts/chart-cache.ts";
+import { parseCacheDirectory } from "../src/data/parse-cache.ts";
 import { markEveryChartDrawn } from "./build/every-chart-drawn.ts";
 import { outputWritten } from "./output-written.ts";
 
@@ -57,6 +59,20 @@ if (overlap) {
       "  hint: set SCORECARD_OUT to a folder of its own, such as dist",
   );
   process.exit(2);
+}
+const caches = [
+  ["SCORECARD_CHART_CACHE", chartCacheDirectory()],
+  ["SCORECARD_CACHE", parseCacheDirectory()],
+] as const;
+for (const [setting, cacheDirectory] of caches) {
+  const inside = cacheDirectory && cacheInsideOutput(outDir, cacheDirectory);
+  if (inside) {
+    console.error(
+      `build stopped: the cache folder ${cacheDirectory} ${inside}, which a build replaces whole\n` +
+        `  hint: set ${setting} to a folder outside ${outDir}, or to off`,
+    );
+    process.exit(2);
+  }
 }
 const recordPath = buildRecordPath(outDir);
 const unbuilt = unbuiltOutputFolder(outDir, recordPath);

@@ -122,27 +122,47 @@ describe("chart cache", () => {
   });
 
   it.each([
-    ["an empty file", () => ""],
-    ["a file cut short", (text: string) => text.slice(0, text.length - 10)],
-    ["a file whose JSON does not match its hash", (text: string) => text.replace("<svg", "<SVG")],
-    ["a file of another format", (text: string) => text.replace("pack 1", "pack 9")],
+    ["an empty file", () => "", "is not a chart pack"],
+    [
+      "a file cut short",
+      (text: string) => text.slice(0, text.length - 10),
+      "does not match the hash on its first line",
+    ],
+    [
+      "a file whose JSON does not match its hash",
+      (text: string) => text.replace("<svg", "<SVG"),
+      "does not match the hash on its first line",
+    ],
+    [
+      "a file of another format",
+      (text: string) => text.replace("pack 1", "pack 9"),
+      "is not a chart pack",
+    ],
+    [
+      "a file whose JSON is invalid",
+      () => `scorecard-chart-pack 1 ${sha256("{")}\n{`,
+      "is not valid JSON",
+    ],
     [
       "a file whose entries are not charts",
       () => {
         const json = JSON.stringify({ [BARS_KEY]: "<svg></svg>" });
         return `scorecard-chart-pack 1 ${sha256(json)}\n${json}`;
       },
+      undefined,
     ],
-  ])("ignores %s and replaces it on save", (_, damage) => {
+  ])("ignores %s and replaces it on save", (_, damage, reason) => {
     const folder = temporaryFolder();
     const key = BARS_KEY;
     const svg = drawPlot(barOptions([2, 4]), "Bars");
     storedAndSaved(folder, key, svg);
     const packPath = join(folder, "charts.pack");
     writeFileSync(packPath, damage(readFileSync(packPath, "utf8")));
+    const reported: [string, string][] = [];
 
-    const cache = openChartCache(folder);
+    const cache = openChartCache(folder, Date.now(), (path, why) => reported.push([path, why]));
     expect(cache.read(key)).toBeUndefined();
+    expect(reported).toEqual(reason === undefined ? [] : [[packPath, reason]]);
     cache.write(key, svg);
     cache.save();
     expect(openChartCache(folder).read(key)).toBe(svg);

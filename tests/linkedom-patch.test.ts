@@ -1,9 +1,24 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 
 // patches/linkedom+*.patch makes linkedom create a node's listener map on its first
 // addEventListener instead of in every node's constructor. Events must work as before.
 describe("linkedom events after the patch", () => {
+  it("is applied to the installed linkedom", () => {
+    // npm ci applies it through patch-package, unless scripts are turned off.
+    const entry = createRequire(import.meta.url).resolve("linkedom");
+    for (const format of ["esm", "cjs"]) {
+      const source = readFileSync(
+        join(dirname(entry), "..", format, "interface", "event-target.js"),
+        "utf8",
+      );
+      expect(source, format).toMatch(/constructor\(\) \{\s*\}/);
+    }
+  });
+
   function newElement() {
     const { document, Event } = parseHTML("<!doctype html><html><body></body></html>");
     return { Event, element: document.createElement("div") };

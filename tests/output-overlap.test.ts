@@ -1,10 +1,21 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { buildRecordPath } from "../scripts/build/build-record.ts";
-import { outputOverlap, unbuiltOutputFolder } from "../scripts/build/output-overlap.ts";
+import {
+  cacheInsideOutput,
+  outputOverlap,
+  unbuiltOutputFolder,
+} from "../scripts/build/output-overlap.ts";
 import { makeTemporaryFolder } from "./support/temporary-folder.ts";
 
 const PROJECT = "/work/project";
@@ -132,5 +143,48 @@ describe("output folder check on the disk", () => {
     expect(unbuiltOutputFolder(outDir, buildRecordPath(outDir))).toBe(
       "is a symbolic link, which the build would replace with a folder",
     );
+  });
+});
+
+describe("cache folder check", () => {
+  it.each([
+    ["the output folder", `${PROJECT}/dist`, `is or is inside the output folder ${PROJECT}/dist`],
+    [
+      "a folder in the output folder",
+      `${PROJECT}/dist/cache`,
+      `is or is inside the output folder ${PROJECT}/dist`,
+    ],
+    [
+      "the staging folder",
+      `${PROJECT}/dist.partial`,
+      `is or is inside the build's staging folder ${PROJECT}/dist.partial`,
+    ],
+  ])("rejects %s", (_, cacheDirectory, reason) => {
+    expect(cacheInsideOutput(`${PROJECT}/dist`, cacheDirectory)).toBe(reason);
+  });
+
+  it.each([
+    ["the usual cache", `${PROJECT}/node_modules/.cache/scorecard-charts`],
+    ["a folder beside the output", `${PROJECT}/dist-cache`],
+  ])("accepts %s", (_, cacheDirectory) => {
+    expect(cacheInsideOutput(`${PROJECT}/dist`, cacheDirectory)).toBeUndefined();
+  });
+
+  it("stops the build before it writes anything", async () => {
+    const outDir = join(makeTemporaryFolder("scorecard-cache-check-"), "site");
+    const failure = (await promisify(execFile)(process.execPath, ["scripts/build.mjs"], {
+      env: { ...process.env, SCORECARD_OUT: outDir, SCORECARD_CHART_CACHE: join(outDir, "charts") },
+    }).then(
+      () => undefined,
+      (error: unknown) => error,
+    )) as { code?: number; stderr?: string } | undefined;
+
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toBe(
+      `build stopped: the cache folder ${join(outDir, "charts")} is or is inside the output ` +
+        `folder ${outDir}, which a build replaces whole\n` +
+        `  hint: set SCORECARD_CHART_CACHE to a folder outside ${outDir}, or to off\n`,
+    );
+    expect(existsSync(outDir)).toBe(false);
   });
 });

@@ -21,6 +21,21 @@ export function outputOverlap(
   return stagingReason && `needs the staging folder ${staging}, which ${stagingReason}`;
 }
 
+/**
+ * Returns why a cache folder may not be used with `outDir`, or undefined when it may: a cache
+ * inside the output folder or its staging folder would be published and then deleted by the
+ * next build. Paths are compared after following symbolic links.
+ */
+export function cacheInsideOutput(outDir: string, cacheDirectory: string): string | undefined {
+  const cache = realPath(cacheDirectory);
+  const output = realPath(outDir);
+  if (isSameOrInside(cache, output)) return `is or is inside the output folder ${output}`;
+  const staging = realPath(`${resolve(outDir)}.partial`);
+  if (isSameOrInside(cache, staging))
+    return `is or is inside the build's staging folder ${staging}`;
+  return undefined;
+}
+
 /** Returns how a folder overlaps the data folder or the project, or undefined when it does not. */
 function overlapOf(folder: string, data: string, project: string): string | undefined {
   if (isSameOrInside(folder, data)) return "is or is inside the data folder";

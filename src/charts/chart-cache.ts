@@ -59,12 +59,25 @@ export function chartCacheDirectory(): string | undefined {
   return resolve("node_modules", ".cache", "scorecard-charts");
 }
 
-/** Opens (creating if needed) a chart cache in a folder, deleting stale files once a day. */
-export function openChartCache(directory: string, now = Date.now()): ChartCache {
+/**
+ * Opens (creating if needed) a chart cache in a folder, deleting stale files once a day.
+ * `onDamagedPack` is called with the pack's path and the reason when a pack on disk cannot be
+ * used, which then counts as empty.
+ */
+export function openChartCache(
+  directory: string,
+  now = Date.now(),
+  onDamagedPack: (path: string, reason: string) => void = () => {},
+): ChartCache {
   mkdirSync(directory, { recursive: true });
   pruneStaleFiles(directory, now);
   const packPath = join(directory, PACK_FILE);
   const today = Math.floor(now / DAY_MS);
+  const loadPack = (): LoadedPack => {
+    const pack = readPack(packPath);
+    if (pack.damage !== undefined) onDamagedPack(packPath, pack.damage);
+    return pack;
+  };
   let loaded: LoadedPack | undefined;
   // Entries written, or read with an older day than today, since the cache was opened.
   const changed = new Map<string, PackEntry>();
@@ -72,7 +85,7 @@ export function openChartCache(directory: string, now = Date.now()): ChartCache 
   return {
     directory,
     read(key) {
-      const found = changed.get(key) ?? (loaded ??= loadPack(packPath)).entries.get(key);
+      const found = changed.get(key) ?? (loaded ??= loadPack()).entries.get(key);
       if (found === undefined) return undefined;
       if (found[0] !== today) changed.set(key, [today, found[1]]);
       return found[1];
@@ -83,7 +96,7 @@ export function openChartCache(directory: string, now = Date.now()): ChartCache 
     save() {
       if (changed.size === 0) return;
       // Another process may have saved since this one loaded the pack, so merge with the file.
-      const current = loaded?.isCurrent() ? loaded : loadPack(packPath);
+      const current = loaded?.isCurrent() ? loaded : loadPack();
       const entries = new Map<string, PackEntry>();
       for (const [key, entry] of current.entries) {
         if (today - entry[0] <= UNUSED_ENTRY_MAX_AGE_DAYS) entries.set(key, entry);
@@ -101,33 +114,39 @@ interface LoadedPack {
   entries: Map<string, PackEntry>;
   /** Whether the pack on disk is still the file these entries were read from. */
   isCurrent(): boolean;
+  /** The reason the pack on disk could not be used, if it could not. */
+  damage?: string;
 }
 
-function loadPack(path: string): LoadedPack {
+function readPack(path: string): LoadedPack {
   const identity = fileIdentity(path);
   const isCurrent = () => fileIdentity(path) === identity;
-  const empty = { entries: new Map<string, PackEntry>(), isCurrent };
-  if (identity === undefined) return empty;
+  const empty = (damage?: string) => ({ entries: new Map<string, PackEntry>(), isCurrent, damage });
+  if (identity === undefined) return empty();
   let text: string;
   try {
     text = readFileSync(path, "utf8");
-  } catch {
-    return empty;
+  } catch (error) {
+    return empty(`could not be read (${error instanceof Error ? error.message : error})`);
   }
   const newline = text.indexOf("\n");
   const json = text.slice(newline + 1);
-  if (newline < 0 || text.slice(0, newline) !== `${PACK_FORMAT} ${sha256(json)}`) return empty;
-  try {
-    const parsed: unknown = JSON.parse(json);
-    if (typeof parsed !== "object" || parsed === null) return empty;
-    const entries = new Map<string, PackEntry>();
-    for (const [key, entry] of Object.entries(parsed)) {
-      if (isPackEntry(entry)) entries.set(key, entry);
-    }
-    return { entries, isCurrent };
-  } catch {
-    return empty;
+  if (newline < 0 || !text.startsWith(`${PACK_FORMAT} `)) return empty("is not a chart pack");
+  if (text.slice(0, newline) !== `${PACK_FORMAT} ${sha256(json)}`) {
+    return empty("does not match the hash on its first line");
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return empty("is not valid JSON");
+  }
+  if (typeof parsed !== "object" || parsed === null) return empty("is not a map of charts");
+  const entries = new Map<string, PackEntry>();
+  for (const [key, entry] of Object.entries(parsed)) {
+    if (isPackEntry(entry)) entries.set(key, entry);
+  }
+  return { entries, isCurrent };
 }
 
 function isPackEntry(value: unknown): value is PackEntry {

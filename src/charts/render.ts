@@ -41,7 +41,12 @@ const CACHE_HINT = "  hint: set SCORECARD_CHART_CACHE to a folder this build can
 
 function openOrWarn(directory: string): ChartCache | undefined {
   try {
-    return openChartCache(directory);
+    return openChartCache(directory, Date.now(), (path, reason) =>
+      console.error(
+        `warning: the chart cache file ${path} ${reason}, so its charts are drawn again ` +
+          "and the file is replaced",
+      ),
+    );
   } catch (error) {
     console.error(
       `warning: the chart cache ${directory} could not be opened (${messageOf(error)}), ` +

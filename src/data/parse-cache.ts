@@ -39,14 +39,22 @@ interface CacheFile {
 let entries: Map<string, string> | undefined;
 let changed = false;
 
-/** The cache folder: SCORECARD_CACHE, else the usual node_modules/.cache; "off" turns it off. */
-function cacheFile(): string | undefined {
+/**
+ * Returns the cache folder: SCORECARD_CACHE, else the usual node_modules/.cache. Returns
+ * undefined when SCORECARD_CACHE is "off".
+ */
+export function parseCacheDirectory(): string | undefined {
   const setting = process.env.SCORECARD_CACHE;
-  // Without the parser's version, a cache left by another version could be trusted wrongly.
-  if (setting === "off" || yamlVersion === undefined) return undefined;
-  const folder = setting
+  if (setting === "off") return undefined;
+  return setting
     ? resolve(setting)
     : resolve("node_modules", ".cache", "corporate-parenting-scorecard");
+}
+
+function cacheFile(): string | undefined {
+  const folder = parseCacheDirectory();
+  // Without the parser's version, a cache left by another version could be trusted wrongly.
+  if (folder === undefined || yamlVersion === undefined) return undefined;
   return join(folder, "parsed-data-files.json");
 }
 
