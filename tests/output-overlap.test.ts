@@ -21,6 +21,18 @@ import { makeTemporaryFolder } from "./support/temporary-folder.ts";
 const PROJECT = "/work/project";
 const DATA = "/work/project/data";
 
+/** Runs a build with extra environment variables and returns its failure, if it failed. */
+async function failedBuild(
+  environment: Record<string, string>,
+): Promise<{ code?: number; stderr?: string } | undefined> {
+  return promisify(execFile)(process.execPath, ["scripts/build.mjs"], {
+    env: { ...process.env, ...environment },
+  }).then(
+    () => undefined,
+    (error: unknown) => error as { code?: number; stderr?: string },
+  );
+}
+
 describe("output folder check", () => {
   it.each([
     ["the data folder", DATA, DATA, "is or is inside the data folder"],
@@ -89,12 +101,7 @@ describe("output folder that a build may replace", () => {
 
   it("stops the build before it touches the folder", async () => {
     const outDir = folderWith(["notes.txt"]);
-    const failure = (await promisify(execFile)(process.execPath, ["scripts/build.mjs"], {
-      env: { ...process.env, SCORECARD_OUT: outDir },
-    }).then(
-      () => undefined,
-      (error: unknown) => error,
-    )) as { code?: number; stderr?: string } | undefined;
+    const failure = await failedBuild({ SCORECARD_OUT: outDir });
 
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toBe(
@@ -172,12 +179,10 @@ describe("cache folder check", () => {
 
   it("stops the build before it writes anything", async () => {
     const outDir = join(makeTemporaryFolder("scorecard-cache-check-"), "site");
-    const failure = (await promisify(execFile)(process.execPath, ["scripts/build.mjs"], {
-      env: { ...process.env, SCORECARD_OUT: outDir, SCORECARD_CHART_CACHE: join(outDir, "charts") },
-    }).then(
-      () => undefined,
-      (error: unknown) => error,
-    )) as { code?: number; stderr?: string } | undefined;
+    const failure = await failedBuild({
+      SCORECARD_OUT: outDir,
+      SCORECARD_CHART_CACHE: join(outDir, "charts"),
+    });
 
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toBe(
