@@ -25,7 +25,8 @@ import {
   openChartHandOver,
 } from "../src/charts/chart-hand-over.ts";
 import { readBuildOptions } from "./build/build-options.ts";
-import { removeEmptyContentModules } from "./build/astro-leftovers.ts";
+import { removeAstroScratchFolder, removeEmptyContentModules } from "./build/astro-leftovers.ts";
+import { takeProjectLock } from "./build/project-lock.ts";
 import { buildRecordPath, readBuildRecord, saveBuildRecord } from "./build/build-record.ts";
 import { fillChartPlaceholdersInFolder } from "./build/fill-chart-placeholders.ts";
 import { fingerprintInputs } from "./build/input-fingerprint.ts";
@@ -74,6 +75,15 @@ for (const [setting, cacheDirectory] of caches) {
     process.exit(2);
   }
 }
+// Builds of one project share Astro's scratch folder .astro/, and builds into one folder share its
+// staging folder, so a build waits for any other build of the project to finish.
+const lockPath = resolve("node_modules", ".cache", "scorecard-build", "build.lock");
+await takeProjectLock(lockPath, (holder) =>
+  console.error(
+    `waiting for another build of this project (process ${holder}) to finish. ` +
+      `If no build is running, delete ${lockPath}`,
+  ),
+);
 const recordPath = buildRecordPath(outDir);
 const unbuilt = unbuiltOutputFolder(outDir, recordPath);
 if (unbuilt) {
@@ -102,8 +112,10 @@ try {
   inputsUnknown = error instanceof Error ? error.message : String(error);
 }
 
-// A build interrupted earlier may have left its staging folder; it is never published.
+// A build interrupted earlier may have left its staging folder and Astro's scratch folder, and
+// neither is ever published.
 rmSync(stagingDir, { recursive: true, force: true });
+removeAstroScratchFolder(resolve("."), stagingDir);
 // The worker checks the data, then draws the charts while Astro renders the pages (see
 // chart-hand-over.ts). scripts/build.mjs compiles the worker's code into this file's folder.
 const chartsFromWorker = new Map<string, string>();

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
@@ -259,6 +260,20 @@ describe("chart cache", () => {
     expect(existsSync(leftOver)).toBe(false);
   });
 
+  it("reads the pack when pruning fails", () => {
+    const folder = temporaryFolder();
+    const now = Date.now();
+    storedAndSaved(folder, "a".repeat(64), "<svg>a</svg>", now);
+    // A folder where the pruning marker goes makes the next day's pruning fail.
+    rmSync(join(folder, ".last-pruned"));
+    mkdirSync(join(folder, ".last-pruned"));
+    utimesSync(join(folder, ".last-pruned"), new Date(now), new Date(now));
+
+    const cache = openChartCache(folder, now + 2 * DAY_MS);
+
+    expect(cache.read("a".repeat(64))).toBe("<svg>a</svg>");
+  });
+
   it("prunes only files the cache wrote", () => {
     const folder = temporaryFolder();
     const now = Date.now();
@@ -271,10 +286,28 @@ describe("chart cache", () => {
     expect(readdirSync(folder)).toContain("2020-12.yaml");
   });
 
-  it("versions the chart code with Plot, linkedom and src", () => {
+  it("versions the chart code with Plot, linkedom, the packages and src", () => {
     expect(chartCodeVersion()).toMatch(
-      /^@observablehq\/plot@\d+\.\d+\.\d+\S* linkedom@\d+\.\d+\.\d+\S* src@[0-9a-f]{16}$/,
+      /^@observablehq\/plot@\d+\.\d+\.\d+\S* linkedom@\d+\.\d+\.\d+\S* packages@[0-9a-f]{16} src@[0-9a-f]{16}$/,
     );
+  });
+
+  it("changes the version when the installed packages change", () => {
+    // A project whose node_modules has the real Plot and linkedom and a list of its own.
+    const project = temporaryFolder();
+    writeFileSync(join(project, "package.json"), "{}");
+    mkdirSync(join(project, "src"));
+    mkdirSync(join(project, "node_modules", "@observablehq"), { recursive: true });
+    for (const name of ["@observablehq/plot", "linkedom"]) {
+      symlinkSync(resolve("node_modules", name), join(project, "node_modules", name), "dir");
+    }
+    const installed = join(project, "node_modules", ".package-lock.json");
+    writeFileSync(installed, '{"packages":{"node_modules/d3-shape":{"version":"3.2.0"}}}');
+    const before = chartCodeVersion(project);
+    writeFileSync(installed, '{"packages":{"node_modules/d3-shape":{"version":"3.3.0"}}}');
+
+    expect(before).toBeDefined();
+    expect(chartCodeVersion(project)).not.toBe(before);
   });
 
   it("changes the version when a source file changes", () => {

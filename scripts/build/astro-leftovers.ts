@@ -2,6 +2,19 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 /**
+ * Deletes the project's .astro/ folder before a build into `astroOutDir`, when that folder is
+ * outside the project. Astro 5 then builds the server code in .astro/, copies everything the
+ * folder contains into the output, and deletes it, so a file an interrupted build left there
+ * would be published. For an output inside the project, .astro/ holds Astro's generated types
+ * and is left alone.
+ */
+export function removeAstroScratchFolder(projectRoot: string, astroOutDir: string): void {
+  // The same test as Astro's getOutDirWithinCwd (astro 5.18, dist/core/build/common.js).
+  if (astroOutDir.startsWith(projectRoot)) return;
+  rmSync(join(projectRoot, ".astro"), { recursive: true, force: true });
+}
+
+/**
  * Files Astro 5 leaves in an output folder outside the project, each an empty module that no page
  * loads. A build into dist/ has none of them, and the site ships no JavaScript.
  */

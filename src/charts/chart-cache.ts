@@ -70,7 +70,12 @@ export function openChartCache(
   onDamagedPack: (path: string, reason: string) => void = () => {},
 ): ChartCache {
   mkdirSync(directory, { recursive: true });
-  pruneStaleFiles(directory, now);
+  try {
+    pruneStaleFiles(directory, now);
+  } catch {
+    // A folder this process cannot write to can still be read, and pruning waits for a build
+    // that can write.
+  }
   const packPath = join(directory, PACK_FILE);
   const today = Math.floor(now / DAY_MS);
   const loadPack = (): LoadedPack => {
@@ -224,9 +229,10 @@ export function chartKey(accessibleName: string, spec: unknown, version: string)
 
 /**
  * Returns a version of everything besides a chart's input that shapes its SVG: the versions of
- * Plot and linkedom and a hash of every TypeScript file in src/, where the chart code and the
- * formatting it calls live. Returns undefined when any of them cannot be read from the project
- * folder, and charts are then not cached on disk.
+ * Plot and linkedom, a hash of npm's list of installed packages (node_modules/.package-lock.json,
+ * which names the d3 modules Plot draws with), and a hash of every TypeScript file in src/, where
+ * the chart code and the formatting it calls live. Returns undefined when any of them cannot be
+ * read from the project folder, and charts are then not cached on disk.
  */
 export function chartCodeVersion(projectRoot = process.cwd()): string | undefined {
   try {
@@ -237,9 +243,11 @@ export function chartCodeVersion(projectRoot = process.cwd()): string | undefine
       code.update(`${relative(sourceFolder, path)}\n`);
       code.update(readFileSync(path));
     }
+    const installed = readFileSync(join(projectRoot, "node_modules", ".package-lock.json"));
     return [
       packageVersion(requireFromProject, "@observablehq/plot"),
       packageVersion(requireFromProject, "linkedom"),
+      `packages@${createHash("sha256").update(installed).digest("hex").slice(0, 16)}`,
       `src@${code.digest("hex").slice(0, 16)}`,
     ].join(" ");
   } catch {
