@@ -136,13 +136,13 @@ describe("readFiguresCsv bad cells", () => {
       name: "negative count",
       line: "children-missing,2021-01,,-3,,,,",
       expected:
-        "figures.csv:2:4 indicator children-missing, value (column D): negative figure (expected a count of 0 or more, found -3)",
+        "figures.csv:2:4 indicator children-missing, value (column D): negative figure (expected a count of 0 or more, found -3)\n  hint: check the figure and its sign against the source",
     },
     {
       name: "fraction on a whole-number count",
       line: "children-missing,2021-01,,3.5,,,,",
       expected:
-        "figures.csv:2:4 indicator children-missing, value (column D): a count must be a whole number (expected a whole number, found 3.5)",
+        "figures.csv:2:4 indicator children-missing, value (column D): a count must be a whole number (expected a whole number, found 3.5)\n  hint: check the figure against the source: a count of children has no fraction",
     },
     {
       name: "unknown indicator",

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../src/data/load.ts";
@@ -204,10 +204,34 @@ describe("loader errors", () => {
       ],
     ],
     [
+      "a figure written as .nan",
+      month("2020-12", "  children-in-care:\n    value: .nan\n"),
+      [
+        "2020-12.yaml:4:12 indicator children-in-care, value: wrong type of value (expected a number, found NaN)\n" +
+          "  hint: write a finite number: .nan, .inf and numbers too large to hold are not figures",
+      ],
+    ],
+    [
+      "a figure too large to hold",
+      month("2020-12", "  children-in-care:\n    value: 1e400\n"),
+      [
+        "2020-12.yaml:4:12 indicator children-in-care, value: wrong type of value (expected a number, found Infinity)\n" +
+          "  hint: write a finite number: .nan, .inf and numbers too large to hold are not figures",
+      ],
+    ],
+    [
+      "a list in place of a figure",
+      month("2020-12", "  children-in-care:\n    value: [664, 665]\n"),
+      [
+        "2020-12.yaml:4:12 indicator children-in-care, value: wrong type of value (expected a number, found a list)\n" +
+          "  hint: write one number, not a list",
+      ],
+    ],
+    [
       "a fractional numerator",
       month("2020-12", "  dental-checks:\n    value: 50\n    numerator: 1.5\n    denominator: 3\n"),
       [
-        "2020-12.yaml:5:16 indicator dental-checks, numerator: the numerator must be a whole number (expected a whole number of children, found 1.5)",
+        "2020-12.yaml:5:16 indicator dental-checks, numerator: the numerator must be a whole number (expected a whole number of children, found 1.5)\n  hint: check the numerator against the source: it counts children",
       ],
     ],
     [
@@ -245,6 +269,17 @@ describe("loader errors", () => {
     const { result, lines } = problemsFor({ "2020-12.yaml": text });
     expect(lines).toEqual(expected);
     expect(result.dataset).toBeUndefined();
+  });
+
+  it("reports an empty catalogue with a hint", () => {
+    const { lines } = problemsFor({
+      "catalogue.yaml": "",
+      "2020-12.yaml": readFileSync(new URL("../data/2020-12.yaml", import.meta.url), "utf8"),
+    });
+    expect(lines).toEqual([
+      "catalogue.yaml:1:1 wrong type of value (expected a group of fields, found nothing (an empty value))\n" +
+        "  hint: the file is empty: fill it in as docs/analysts.md describes",
+    ]);
   });
 
   it("reports every problem in a file, not just the first", () => {

@@ -13,7 +13,7 @@ describe("validateDataFiles", () => {
     const result = validateDataFiles([], folder);
     expect(result.filesChecked).toBe(3);
     expect(formatProblems(result.problems, folder)).toEqual([
-      "2021-01.yaml:3:30 indicator children-missing, value: negative figure (expected a count of 0 or more, found -1)",
+      "2021-01.yaml:3:30 indicator children-missing, value: negative figure (expected a count of 0 or more, found -1)\n  hint: check the figure and its sign against the source",
     ]);
   });
 
@@ -75,7 +75,8 @@ describe("npm run validate", () => {
     expect(lines[0]).toBe(
       "2021-01.yaml:4:30 indicator children-missing, value: negative figure (expected a count of 0 or more, found -1)",
     );
-    expect(lines[1]).toMatch(/^2021-01\.yaml:3:30 indicator missing-episodes, value: warning: /);
+    expect(lines[1]).toBe("  hint: check the figure and its sign against the source");
+    expect(lines[2]).toMatch(/^2021-01\.yaml:3:30 indicator missing-episodes, value: warning: /);
     expect(run.stdout).toMatch(/^4 files checked in \d+ ms: 1 error, 1 warning\n$/);
   });
 

@@ -118,12 +118,14 @@ function checkRange(
       message: "negative figure",
       expected: `a ${indicator.unit} of 0 or more`,
       found: String(value),
+      hint: "check the figure and its sign against the source",
     });
   } else if (indicator.unit === "count" && !Number.isInteger(value) && indicator.decimals === 0) {
     report(path, {
       message: "a count must be a whole number",
       expected: "a whole number",
       found: String(value),
+      hint: "check the figure against the source: a count of children has no fraction",
     });
   }
 }
@@ -146,6 +148,7 @@ function checkFraction(
         message: `the ${part} must be a whole number`,
         expected: "a whole number of children",
         found: String(count),
+        hint: `check the ${part} against the source: it counts children`,
       });
     }
   }

@@ -202,7 +202,7 @@ function describeValueError(
         message: "wrong type of value",
         expected,
         found,
-        hint: hintForWrongType(error.data, expected),
+        hint: hintForWrongType(error.data, expected, error.instancePath === ""),
       };
     }
     case "enum": {
@@ -353,7 +353,11 @@ function describeFound(value: unknown): string {
   return "a group of fields";
 }
 
-function hintForWrongType(value: unknown, expected: string): string | undefined {
+function hintForWrongType(
+  value: unknown,
+  expected: string,
+  isWholeFile: boolean,
+): string | undefined {
   if (
     expected === "a number" &&
     value !== null &&
@@ -374,6 +378,16 @@ function hintForWrongType(value: unknown, expected: string): string | undefined 
     }
     if (value === null)
       return "a figure that is not known is written as { missing: <reason> }, never left empty";
+  }
+  if (expected.startsWith("a number") || expected.startsWith("a whole number")) {
+    if (typeof value === "number" && !Number.isFinite(value))
+      return "write a finite number: .nan, .inf and numbers too large to hold are not figures";
+    if (Array.isArray(value)) return "write one number, not a list";
+  }
+  if (expected === "a group of fields" && value === null) {
+    return isWholeFile
+      ? "the file is empty: fill it in as docs/analysts.md describes"
+      : "fill in its fields as docs/analysts.md describes, or remove it";
   }
   if (expected === "a group of fields" && typeof value === "number") {
     return `write the figure as value: ${value}`;
