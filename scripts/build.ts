@@ -170,20 +170,20 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 // Astro bundles the site while the worker may still be checking the data: the pages wait for the
-// checked data set before they read any.
+// checked data set before they read any. They leave the charts they lack to this script.
 expectDataset();
+const handOver = openChartHandOver(chartsFromWorker);
 const { build } = await (loadingAstro ?? import("astro"));
 const building = build({ root: resolve("."), outDir: stagingDir, logLevel: "warn" });
 // Awaited below, after the data check.
 building.catch(() => {});
-const { dataset, drawsCharts } = await checked;
+const dataset = await checked;
 if (inputsUnknown !== undefined) {
   console.error(
     `warning: the build's inputs could not be read for its record (${inputsUnknown}), ` +
       "so no record is written and the next build may run Astro again even if nothing changes",
   );
 }
-const handOver = drawsCharts ? openChartHandOver(chartsFromWorker) : undefined;
 rememberDataset(dataset);
 try {
   await building;
@@ -194,24 +194,20 @@ try {
 }
 
 removeEmptyContentModules(stagingDir);
+// Pages rendered before the worker reached their charts contain placeholders for them. This
+// thread is free now, so it draws the charts still missing from one end and the worker from the
+// other.
 let filledPages = new Map<string, Uint8Array>();
-if (handOver) {
-  // Pages rendered before the worker reached their charts contain placeholders for them. This
-  // thread is free now, so it draws the charts still missing from one end and the worker from
-  // the other.
-  await drawUnsentCharts(handOver);
+try {
+  await drawUnsentCharts(handOver, () => import("../src/charts/draw-plot.ts"));
   worker.stopDrawing();
-  try {
-    filledPages = fillChartPlaceholdersInFolder(stagingDir, handOver);
-  } catch (error) {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    console.error(
-      `build failed while putting the charts in the pages: ${outDir} was left as it was`,
-    );
-    await stopBuild();
-  }
-  closeChartHandOver();
+  filledPages = fillChartPlaceholdersInFolder(stagingDir, handOver);
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  console.error(`build failed while putting the charts in the pages: ${outDir} was left as it was`);
+  await stopBuild();
 }
+closeChartHandOver();
 // Hashed before it is published, so an edit to the published folder afterwards fails to match.
 const output = fingerprintOutput(stagingDir, filledPages);
 publishing = true;
@@ -238,15 +234,9 @@ console.log(`site: written to ${outDir} in ${seconds} s`);
 
 /**
  * Prints the data check's problems, and stops the build when any is an error. Returns the
- * checked data set, and whether the worker goes on to draw the charts.
+ * checked data set.
  */
-async function reportDataCheck({
-  result,
-  drawsCharts,
-}: {
-  result: LoadResult;
-  drawsCharts: boolean;
-}): Promise<{ dataset: Dataset; drawsCharts: boolean }> {
+async function reportDataCheck(result: LoadResult): Promise<Dataset> {
   for (const problem of [...result.problems].sort(compareProblems))
     console.error(formatProblem(problem));
   const errors = countErrors(result.problems);
@@ -262,7 +252,7 @@ async function reportDataCheck({
       `${result.dataset.months.length} month${result.dataset.months.length === 1 ? "" : "s"}, ` +
       `${warnings} warning${warnings === 1 ? "" : "s"}`,
   );
-  return { dataset: result.dataset, drawsCharts };
+  return result.dataset;
 }
 
 /** Deletes the staging folder and exits with a failure, once everything printed is written out. */

@@ -15,7 +15,8 @@ import { join, resolve } from "node:path";
 import * as Plot from "@observablehq/plot";
 import { describe, expect, it } from "vitest";
 import { chartCodeVersion, chartKey, openChartCache } from "../src/charts/chart-cache.ts";
-import { drawPlot, type PlotOptions } from "../src/charts/render.ts";
+import { drawPlot } from "../src/charts/draw-plot.ts";
+import type { PlotOptions } from "../src/charts/render.ts";
 import { makeTemporaryFolder } from "./support/temporary-folder.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

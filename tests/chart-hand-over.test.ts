@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import * as Plot from "@observablehq/plot";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   chartPlaceholder,
@@ -8,9 +7,10 @@ import {
   drawUnsentCharts,
   fillChartPlaceholders,
   openChartHandOver,
+  type ChartDrawing,
   type ChartHandOver,
 } from "../src/charts/chart-hand-over.ts";
-import { renderChart, type PlotOptions } from "../src/charts/render.ts";
+import { renderChart, type PlotApi, type PlotOptions } from "../src/charts/render.ts";
 import { fillChartPlaceholdersInFolder } from "../scripts/build/fill-chart-placeholders.ts";
 import { makeTemporaryFolder } from "./support/temporary-folder.ts";
 
@@ -20,7 +20,12 @@ const KEY_C = "c".repeat(64);
 
 const NONCE = "0123456789abcdef";
 
-function handOverWith(drawn: [string, string][], deferred: [string, () => string][] = []) {
+const loadDrawing = () => import("../src/charts/draw-plot.ts");
+
+function handOverWith(
+  drawn: [string, string][],
+  deferred: [string, (drawing: ChartDrawing) => string][] = [],
+) {
   const handOver: ChartHandOver = {
     nonce: NONCE,
     drawn: new Map(drawn),
@@ -49,16 +54,11 @@ describe("filling chart placeholders", () => {
     );
   });
 
-  it("draws a missing chart once", () => {
-    let drawings = 0;
-    const handOver = handOverWith([], [[KEY_A, () => `<svg>${++drawings}</svg>`]]);
-    expect(fillChartPlaceholders(page(KEY_A), handOver)).toBe(
-      "<main><div><svg>1</svg></div></main>",
+  it("rejects a placeholder whose chart was never drawn", () => {
+    const handOver = handOverWith([], [[KEY_A, () => "<svg>A</svg>"]]);
+    expect(() => fillChartPlaceholders(page(KEY_A), handOver)).toThrow(
+      `a page contains a placeholder for chart ${KEY_A}, which was never drawn`,
     );
-    expect(fillChartPlaceholders(page(KEY_A), handOver)).toBe(
-      "<main><div><svg>1</svg></div></main>",
-    );
-    expect(drawings).toBe(1);
   });
 
   it("leaves a placeholder of another build alone", () => {
@@ -122,7 +122,7 @@ describe("drawing the charts the worker has not sent", () => {
       ],
     );
 
-    await drawUnsentCharts(handOver);
+    await drawUnsentCharts(handOver, loadDrawing);
 
     expect(order).toEqual(["C", "B"]);
     expect(handOver.drawn.get(KEY_A)).toBe("<svg>A from the worker</svg>");
@@ -144,14 +144,41 @@ describe("drawing the charts the worker has not sent", () => {
     // The worker's batch with chart A arrives while this thread yields after drawing B.
     setImmediate(() => handOver.drawn.set(KEY_A, "<svg>A from the worker</svg>"));
 
-    await drawUnsentCharts(handOver);
+    await drawUnsentCharts(handOver, loadDrawing);
 
     expect(order).toEqual(["B"]);
     expect(handOver.drawn.get(KEY_A)).toBe("<svg>A from the worker</svg>");
   });
+
+  it("hands each chart the drawing code it loaded", async () => {
+    const drawing = await loadDrawing();
+    const received: unknown[] = [];
+    const handOver = handOverWith(
+      [],
+      [
+        [KEY_A, (given) => (received.push(given), "<svg>A</svg>")],
+        [KEY_B, (given) => (received.push(given), "<svg>B</svg>")],
+      ],
+    );
+    let loads = 0;
+
+    await drawUnsentCharts(handOver, async () => (loads++, drawing));
+
+    expect(loads).toBe(1);
+    expect(received).toEqual([drawing, drawing]);
+  });
+
+  it("loads no drawing code when the worker sent every chart", async () => {
+    const handOver = handOverWith([[KEY_A, "<svg>A</svg>"]], [[KEY_A, () => "<svg>again</svg>"]]);
+    const loadNothing = () => Promise.reject(new Error("the drawing code was loaded"));
+
+    await drawUnsentCharts(handOver, loadNothing);
+
+    expect(handOver.drawn.get(KEY_A)).toBe("<svg>A</svg>");
+  });
 });
 
-describe("renderChart while the build's worker draws the charts", () => {
+describe("renderChart during a build", () => {
   afterEach(closeChartHandOver);
 
   // A spec no other test draws, so neither this process nor the disk cache has its chart yet.
@@ -159,17 +186,18 @@ describe("renderChart while the build's worker draws the charts", () => {
     return { values: [Math.random(), Math.random()] };
   }
 
-  function toPlot({ values }: { values: number[] }): PlotOptions {
+  function toPlot({ values }: { values: number[] }, Plot: PlotApi): PlotOptions {
     return { marks: [Plot.barY(values)] };
   }
 
-  it("leaves an unsent chart to the worker", () => {
+  it("leaves unsent charts to the build script", async () => {
     const handOver = openChartHandOver(new Map());
-    const placeholder = renderChart("Bars left to the worker", uniqueSpec(), toPlot);
+    const placeholder = renderChart("Bars left to the build script", uniqueSpec(), toPlot);
 
     expect(placeholder).toBe(chartPlaceholder(handOver, placeholder.match(/[0-9a-f]{64}/)![0]));
+    await drawUnsentCharts(handOver, loadDrawing);
     const filled = fillChartPlaceholders(placeholder, handOver);
-    expect(filled).toMatch(/^<svg [^>]*aria-label="Bars left to the worker"/);
+    expect(filled).toMatch(/^<svg [^>]*aria-label="Bars left to the build script"/);
   });
 
   it("gives the worker's chart once it has arrived", () => {
@@ -184,7 +212,7 @@ describe("renderChart while the build's worker draws the charts", () => {
     );
   });
 
-  it("draws the chart itself when no worker draws charts", () => {
+  it("draws charts at once outside a build", () => {
     expect(renderChart("Bars drawn here", uniqueSpec(), toPlot)).toMatch(/^<svg /);
   });
 });

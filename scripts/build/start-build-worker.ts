@@ -10,12 +10,7 @@ export interface BuildWorkerData {
 
 /** The messages the worker sends, in order: one "checked", then any number of "charts". */
 export type BuildWorkerMessage =
-  | {
-      kind: "checked";
-      result: LoadResult;
-      /** Whether the worker goes on to draw every chart of the site and send it. */
-      drawsCharts: boolean;
-    }
+  | { kind: "checked"; result: LoadResult }
   | {
       kind: "charts";
       /** Charts the worker drew or read from the chart cache, each as its key and its SVG. */
@@ -24,7 +19,7 @@ export type BuildWorkerMessage =
 
 export interface BuildWorker {
   /** Resolves with the data check's result. */
-  checked: Promise<{ result: LoadResult; drawsCharts: boolean }>;
+  checked: Promise<LoadResult>;
   /** Resolves when the worker has stopped, whether it drew every chart or failed to. */
   stopped: Promise<void>;
   /** Asks the worker to draw no further page. It then exits and saves the charts it drew. */
@@ -33,8 +28,8 @@ export interface BuildWorker {
 
 /**
  * Starts the build's worker thread on a data folder. It checks the data files, so that the
- * calling thread can load Astro at the same time, and then draws the site's charts, handing each
- * batch to `onCharts`. `workerScript` is worker.ts compiled to JavaScript.
+ * calling thread can load Astro at the same time, and then draws the site's charts, unless the
+ * chart cache holds them all (see every-chart-drawn.ts), handing each batch to `onCharts`. `workerScript` is worker.ts compiled to JavaScript.
  */
 export function startBuildWorker(
   directory: string,
@@ -44,14 +39,14 @@ export function startBuildWorker(
   const workerData: BuildWorkerData = { directory, stopDrawing: new SharedArrayBuffer(4) };
   const worker = new Worker(workerScript, { workerData });
   const stopped = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-  const checked = new Promise<{ result: LoadResult; drawsCharts: boolean }>((resolve, reject) => {
+  const checked = new Promise<LoadResult>((resolve, reject) => {
     let hasChecked = false;
     worker.on("message", (message: BuildWorkerMessage) => {
       if (message.kind === "charts") {
         onCharts(message.charts);
       } else {
         hasChecked = true;
-        resolve({ result: message.result, drawsCharts: message.drawsCharts });
+        resolve(message.result);
       }
     });
     worker.on("error", (error) => {

@@ -10,9 +10,8 @@ import type { BuildWorkerData, BuildWorkerMessage } from "./start-build-worker.t
 const send = (message: BuildWorkerMessage) => parentPort!.postMessage(message);
 const { directory, stopDrawing } = workerData as BuildWorkerData;
 const result = loadDataset(directory);
-const drawsCharts = result.dataset !== undefined && shouldDrawEveryChart(result.dataset);
-send({ kind: "checked", result, drawsCharts });
-if (result.dataset && drawsCharts) {
+send({ kind: "checked", result });
+if (result.dataset && shouldDrawEveryChart(result.dataset)) {
   // Astro renders the pages on the main thread, and a build ends when its last page is written,
   // so drawing yields the cores to it. A page rendered before its chart was sent holds a
   // placeholder, which the build fills in before publishing.

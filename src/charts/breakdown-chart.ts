@@ -1,10 +1,9 @@
-import * as Plot from "@observablehq/plot";
 import type { Indicator, Observation } from "../model/types.ts";
 import { formatNumber, formatObservation, formatValue } from "../rules/format.ts";
 import type { Chart } from "./chart.ts";
 import { estimateTextWidth } from "./labels.ts";
 import { explainObservations, markReading } from "./notes.ts";
-import { renderChart, type PlotOptions } from "./render.ts";
+import { renderChart, type PlotApi, type PlotOptions } from "./render.ts";
 
 interface Bar {
   id: string;
@@ -83,7 +82,7 @@ export function breakdownChart(
  * Returns Plot options for one horizontal bar per category, labelled with its figure. A category without a
  * figure gets no bar, never a zero bar, and its label gives the reason.
  */
-function breakdownPlot(bars: Bar[]): PlotOptions {
+function breakdownPlot(bars: Bar[], Plot: PlotApi): PlotOptions {
   const known = bars.filter((bar) => bar.value !== undefined);
   const maximum = Math.max(1, ...known.map((bar) => bar.value!));
   return {

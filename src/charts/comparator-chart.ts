@@ -1,11 +1,10 @@
-import * as Plot from "@observablehq/plot";
 import type { ComparatorMeasure, Comparators } from "../comparators/index.ts";
 import { formatMonthShort } from "../model/period.ts";
 import type { Observation } from "../model/types.ts";
 import { formatObservation, formatValue } from "../rules/format.ts";
 import { neighbourAverageDecimals } from "../site/comparator-view.ts";
 import type { Chart } from "./chart.ts";
-import { renderChart, type PlotOptions } from "./render.ts";
+import { renderChart, type Markish, type PlotApi, type PlotOptions } from "./render.ts";
 
 interface Line {
   name: string;
@@ -114,8 +113,11 @@ interface ComparatorPicture {
 }
 
 /** Returns Plot options for lines named at their ends, over the band of the neighbours' range. */
-function comparatorPlot({ labels, lines, range, percent }: ComparatorPicture): PlotOptions {
-  const marks: Plot.Markish[] = [
+function comparatorPlot(
+  { labels, lines, range, percent }: ComparatorPicture,
+  Plot: PlotApi,
+): PlotOptions {
+  const marks: Markish[] = [
     Plot.areaY(range, { x: "label", y1: "min", y2: "max", className: "comparator-range" }),
     Plot.ruleY([0]),
   ];

@@ -1,4 +1,3 @@
-import * as Plot from "@observablehq/plot";
 import { financialYearOf, lastMonthOf, periodKind } from "../model/period.ts";
 import type { Indicator, SeriesPoint } from "../model/types.ts";
 import { formatObservation, formatValue } from "../rules/format.ts";
@@ -7,7 +6,7 @@ import { describeTarget } from "../site/indicator-view.ts";
 import type { Chart } from "./chart.ts";
 import { axisPeriodLabel, shortPeriodLabel } from "./labels.ts";
 import { explainObservations, markReading } from "./notes.ts";
-import { renderChart, type PlotOptions } from "./render.ts";
+import { renderChart, type Markish, type PlotApi, type PlotOptions } from "./render.ts";
 
 interface Point {
   period: string;
@@ -102,11 +101,14 @@ interface SeriesPicture {
  * point is a gap, never zero. The target in force for each period is dashed: a step line across
  * months, a tick across each bar.
  */
-function seriesPlot({ points, monthly, restartEachApril, percent }: SeriesPicture): PlotOptions {
+function seriesPlot(
+  { points, monthly, restartEachApril, percent }: SeriesPicture,
+  Plot: PlotApi,
+): PlotOptions {
   const z = restartEachApril ? "financialYear" : undefined;
   const labels = points.map((point) => point.label);
   const hasTarget = points.some((point) => !Number.isNaN(point.target));
-  const marks: Plot.Markish[] = [];
+  const marks: Markish[] = [];
   if (monthly) {
     marks.push(
       Plot.lineY(points, { x: "label", y: "value", z, className: "series-line" }),
