@@ -9,7 +9,10 @@ export interface BenchResults {
   validation: ValidationTiming;
   /** The machine's one-minute load average when the benchmark started and when it ended. */
   loadAverage: { start: number; end: number };
+  /** Each round's ratio of the scorecard's cold build time to the plain site's, in order. */
+  coldRatios: number[];
   scorecard: {
+    /** The cold build with the median wall time. */
     cold: ProcessMeasurement;
     /** A plain build with nothing changed, which leaves the output folder as it is. */
     warm: ProcessMeasurement;
@@ -17,6 +20,7 @@ export interface BenchResults {
     forced: ProcessMeasurement;
     addMonth: ProcessMeasurement;
   };
+  /** `cold` is the cold build with the median wall time. */
   plain: { cold: ProcessMeasurement; warm: ProcessMeasurement };
   scorecardSite: SiteMeasurement;
   plainSite: SiteMeasurement;
@@ -34,6 +38,12 @@ export function formatTable(results: BenchResults): string {
     row("other files", ours.files.length - ours.pages, theirs.files.length - theirs.pages, String),
     ["charts on pages (distinct)", `${ours.chartImages} (${ours.distinctCharts})`, "0", ""],
     row("cold build, wall (s)", scorecard.cold.wallMs, plain.cold.wallMs, seconds),
+    [
+      `cold build ratio, each of ${results.coldRatios.length} rounds`,
+      "",
+      "",
+      results.coldRatios.map((value) => value.toFixed(2)).join(" "),
+    ],
     row("cold build, CPU (s)", scorecard.cold.cpuMs, plain.cold.cpuMs, seconds),
     row("time per page (ms)", perPage(scorecard.cold, ours), perPage(plain.cold, theirs), fixed1),
     row(
@@ -93,6 +103,9 @@ export function formatKeyValues(results: BenchResults): string {
     ["cold_s", seconds(scorecard.cold.wallMs)],
     ["plain_cold_s", seconds(plain.cold.wallMs)],
     ["cold_ratio", ratio(scorecard.cold.wallMs, plain.cold.wallMs)],
+    ["cold_ratio_min", Math.min(...results.coldRatios).toFixed(2)],
+    ["cold_ratio_max", Math.max(...results.coldRatios).toFixed(2)],
+    ["rounds", String(results.coldRatios.length)],
     ["cold_cpu_ratio", ratio(scorecard.cold.cpuMs, plain.cold.cpuMs)],
     ["warm_s", seconds(scorecard.warm.wallMs)],
     ["plain_warm_s", seconds(plain.warm.wallMs)],
