@@ -33,14 +33,19 @@ import { timeValidation } from "./bench/validation-timing.ts";
 const USAGE = "usage: npm run bench -- [--years N] [--rounds N] [--keep]";
 
 function readOptions(): { years: number; rounds: number; keep: boolean } {
-  const { values } = parseArgs({
-    options: {
-      years: { type: "string", default: "10" },
-      rounds: { type: "string", default: "3" },
-      keep: { type: "boolean" },
-    },
-    strict: true,
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        years: { type: "string", default: "10" },
+        rounds: { type: "string", default: "3" },
+        keep: { type: "boolean" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    exitWithUsage(error instanceof Error ? error.message : String(error));
+  }
   return {
     years: wholeNumberOption("--years", values.years, 1, 50),
     rounds: wholeNumberOption("--rounds", values.rounds, 1, 9),
@@ -51,13 +56,15 @@ function readOptions(): { years: number; rounds: number; keep: boolean } {
 function wholeNumberOption(name: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    console.error(
-      `bench: invalid ${name} "${text}": expected a whole number from ${min} to ${max}`,
-    );
-    console.error(USAGE);
-    process.exit(2);
+    exitWithUsage(`invalid ${name} "${text}": expected a whole number from ${min} to ${max}`);
   }
   return value;
+}
+
+function exitWithUsage(message: string): never {
+  console.error(`bench: ${message}`);
+  console.error(USAGE);
+  process.exit(2);
 }
 
 function progress(message: string): void {

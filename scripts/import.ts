@@ -14,6 +14,7 @@ import { validateDataFiles } from "../src/analyst/validate-files.ts";
 import { compareProblems, countErrors, formatProblem, type Problem } from "../src/data/problems.ts";
 import { formatMonth } from "../src/model/period.ts";
 import { dataDirectory } from "../src/data/data-directory.ts";
+import { countOf } from "./count-of.ts";
 import { outputWritten } from "./output-written.ts";
 
 const usage = "usage: npm run import -- FILE.csv [--month YYYY-MM] [--force]";
@@ -39,17 +40,15 @@ const result = importFiguresCsv(files[0]!, directory, { ...(month ? { month } : 
 if (!result.file) {
   printProblems(result.problems);
   const errors = countErrors(result.problems);
-  console.error(
-    `import: nothing written: ${errors} error${errors === 1 ? "" : "s"} in ${files[0]}`,
-  );
+  console.error(`import: nothing written: ${countOf(errors, "error")} in ${files[0]}`);
   await outputWritten();
   process.exit(1);
 }
 
 const started = result.created ? " (started from the catalogue, as new-month does)" : "";
 console.log(
-  `import: ${result.rowsRead} rows read for ${formatMonth(result.month!)}; ` +
-    `${result.figuresChanged} figures changed in ${result.file}${started}`,
+  `import: ${countOf(result.rowsRead, "row")} read for ${formatMonth(result.month!)}; ` +
+    `${countOf(result.figuresChanged, "figure")} changed in ${result.file}${started}`,
 );
 if (result.rewrittenWhole) {
   console.log(
@@ -62,7 +61,7 @@ printProblems(check.problems);
 const errors = countErrors(check.problems);
 const warnings = check.problems.length - errors;
 console.log(
-  `check: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"} in ${result.file}` +
+  `check: ${countOf(errors, "error")}, ${countOf(warnings, "warning")} in ${result.file}` +
     (errors > 0 ? ": fix them, then run npm run validate" : ""),
 );
 

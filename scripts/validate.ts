@@ -11,6 +11,7 @@
 import { validateDataFiles } from "../src/analyst/validate-files.ts";
 import { compareProblems, formatProblem } from "../src/data/problems.ts";
 import { dataDirectory } from "../src/data/data-directory.ts";
+import { countOf } from "./count-of.ts";
 import { outputWritten } from "./output-written.ts";
 
 const started = performance.now();
@@ -23,10 +24,9 @@ const warnings = sorted.filter((problem) => problem.severity === "warning");
 for (const problem of [...errors, ...warnings]) console.error(formatProblem(problem));
 
 const milliseconds = Math.round(performance.now() - started);
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 console.log(
-  `${plural(result.filesChecked, "file")} checked in ${milliseconds} ms: ` +
-    `${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}`,
+  `${countOf(result.filesChecked, "file")} checked in ${milliseconds} ms: ` +
+    `${countOf(errors.length, "error")}, ${countOf(warnings.length, "warning")}`,
 );
 await outputWritten();
 process.exit(errors.length > 0 ? 1 : 0);

@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   clearPlainBuild,
@@ -77,5 +79,28 @@ describe("clearing between cold rounds", () => {
     expect(existsSync(join(plain, "dist"))).toBe(false);
     expect(existsSync(join(plain, ".astro"))).toBe(false);
     expect(existsSync(join(plain, "src"))).toBe(true);
+  });
+});
+
+describe("npm run bench options", () => {
+  async function benchFailure(...options: string[]) {
+    return promisify(execFile)("npx", ["tsx", "scripts/bench.ts", ...options]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+  }
+
+  it.each([
+    [["--rounds", "0"], 'bench: invalid --rounds "0": expected a whole number from 1 to 9'],
+    [["--years", "x"], 'bench: invalid --years "x": expected a whole number from 1 to 50'],
+    [["--rounds"], "bench: Option '--rounds <value>' argument missing"],
+    [["--fast"], "bench: Unknown option '--fast'"],
+    [["2"], "bench: Unexpected argument '2'"],
+  ])("rejects %j with its usage", async (options, message) => {
+    const failure = await benchFailure(...options);
+
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toContain(message);
+    expect(failure?.stderr).toContain("usage: npm run bench -- [--years N] [--rounds N] [--keep]");
   });
 });

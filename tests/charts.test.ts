@@ -83,4 +83,33 @@ describe("charts", () => {
     expect(chart.svg).not.toContain("<script>");
     expect(chart.svg).toContain("&lt;script&gt;");
   });
+
+  it("summarise a breakdown with one figure missing", () => {
+    const indicator: Indicator = {
+      ...percentIndicator,
+      unit: "count",
+      decimals: 0,
+      polarity: "none",
+      breakdown: {
+        label: "kind",
+        categories: [
+          { id: "a", label: "First" },
+          { id: "b", label: "Second" },
+          { id: "c", label: "Third" },
+        ],
+      },
+    };
+    const chart = breakdownChart(
+      indicator,
+      new Map([
+        ["a", value(3)],
+        ["b", value(4)],
+      ]),
+      "at the end of December 2020",
+      undefined,
+    );
+    expect(chart.summary).toBe(
+      "2 of 3 figures by kind are available (First 3; Second 4); the other one is not.",
+    );
+  });
 });

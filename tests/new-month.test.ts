@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { startNewMonth } from "../src/analyst/new-month.ts";
 import { loadDataset } from "../src/data/load.ts";
@@ -94,5 +96,33 @@ describe("startNewMonth", () => {
     expect(startNewMonth(makeScratchFolder(), "2021-1", true).rejection).toBe(
       'invalid month "2021-1": expected YYYY-MM, for example 2021-01',
     );
+  });
+});
+
+describe("npm run new-month", () => {
+  // npm keeps options before "--" for itself, so the script names the form that reaches it.
+  it("names the command that passes --force on", async () => {
+    const folder = makeScratchFolder({}, true);
+    const run = promisify(execFile)("npx", ["tsx", "scripts/new-month.ts", "2021-03"], {
+      env: { ...process.env, SCORECARD_DATA: folder },
+    });
+
+    const failure = await run.then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain("hint: npm run new-month -- 2021-03 --force");
+  });
+
+  it("shows its usage with the options after --", async () => {
+    const failure = await promisify(execFile)("npx", ["tsx", "scripts/new-month.ts"]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toContain("usage: npm run new-month -- YYYY-MM [--force]");
   });
 });

@@ -121,7 +121,8 @@ function summarise(indicator: Indicator, bars: Bar[], total: Observation | undef
   if (unknown > 0) {
     const list = known.map((bar) => `${bar.label} ${bar.text}`).join("; ");
     const verb = known.length === 1 ? "is" : "are";
-    return `${known.length} of ${bars.length} figures by ${label} ${verb} available (${list}); the other ${unknown} are not.`;
+    const others = unknown === 1 ? "the other one is not" : `the other ${unknown} are not`;
+    return `${known.length} of ${bars.length} figures by ${label} ${verb} available (${list}); ${others}.`;
   }
   const share =
     total?.kind === "value"
