@@ -1,8 +1,12 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import { chartCacheDirectory, chartCodeVersion } from "../../src/charts/chart-cache.ts";
+import {
+  chartCacheDirectory,
+  chartCodeVersion,
+  chartPackPath,
+} from "../../src/charts/chart-cache.ts";
 import { isDataFileName } from "../../src/data/data-file-name.ts";
 import type { Dataset } from "../../src/data/load.ts";
 
@@ -31,8 +35,9 @@ export function markEveryChartDrawn(dataset: Dataset): void {
   try {
     const marker = everyChartDrawnMarker(dataset);
     if (marker === undefined) return;
-    // A data set without a single chart leaves no cache folder behind.
-    mkdirSync(dirname(marker), { recursive: true });
+    // No pack means the data have no chart, or saving the pack failed with a warning. A marker
+    // would then stop the next build's worker, and every chart would be drawn after Astro.
+    if (!statSync(chartPackPath(dirname(marker)), { throwIfNoEntry: false })?.isFile()) return;
     writeFileSync(marker, "");
   } catch (error) {
     // The site is published by now, and without the marker the next build only draws again.

@@ -59,6 +59,11 @@ export function chartCacheDirectory(): string | undefined {
   return resolve("node_modules", ".cache", "scorecard-charts");
 }
 
+/** Returns the path of the pack file that holds a chart cache folder's charts. */
+export function chartPackPath(directory: string): string {
+  return join(directory, PACK_FILE);
+}
+
 /**
  * Opens (creating if needed) a chart cache in a folder, deleting stale files once a day.
  * `onDamagedPack` is called with the pack's path and the reason when a pack on disk cannot be
@@ -76,7 +81,7 @@ export function openChartCache(
     // A folder this process cannot write to can still be read, and pruning waits for a build
     // that can write.
   }
-  const packPath = join(directory, PACK_FILE);
+  const packPath = chartPackPath(directory);
   const today = Math.floor(now / DAY_MS);
   const loadPack = (): LoadedPack => {
     const pack = readPack(packPath);
