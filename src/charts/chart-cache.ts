@@ -59,7 +59,7 @@ export function chartCacheDirectory(): string | undefined {
   return resolve("node_modules", ".cache", "scorecard-charts");
 }
 
-/** Returns the path of the pack file that holds a chart cache folder's charts. */
+/** Returns the path of the pack file that contains a chart cache folder's charts. */
 export function chartPackPath(directory: string): string {
   return join(directory, PACK_FILE);
 }
