@@ -265,6 +265,14 @@ describe("loader errors", () => {
           "  hint: a correction's 'to' must equal the figure in the file; change both together",
       ],
     ],
+    [
+      "a publication date the calendar lacks",
+      'period: "2020-12"\npublished: "2021-02-30"\nindicators:\n  children-in-care:\n    value: 664\n',
+      [
+        '2020-12.yaml:2:12 published: no such date (expected a date written YYYY-MM-DD, found text "2021-02-30")\n' +
+          "  hint: check the day and the month: that month has fewer days",
+      ],
+    ],
   ])("reports %s", (_case, text, expected) => {
     const { result, lines } = problemsFor({ "2020-12.yaml": text });
     expect(lines).toEqual(expected);
@@ -280,6 +288,20 @@ describe("loader errors", () => {
       "catalogue.yaml:1:1 wrong type of value (expected a group of fields, found nothing (an empty value))\n" +
         "  hint: the file is empty: fill it in as docs/analysts.md describes",
     ]);
+  });
+
+  it("reports an id too long for a page address", () => {
+    const catalogue = readFileSync(new URL("../data/catalogue.yaml", import.meta.url), "utf8");
+    const id = "a".repeat(81);
+    const { lines } = problemsFor({
+      "catalogue.yaml": catalogue.replace(/- id: [a-z-]+/, `- id: ${id}`),
+      "2020-12.yaml": readFileSync(new URL("../data/2020-12.yaml", import.meta.url), "utf8"),
+    });
+    expect(lines).toContainEqual(
+      expect.stringContaining(
+        `id: text too long (expected at most 80 characters, found 81 characters)\n  hint: shorten it`,
+      ),
+    );
   });
 
   it("reports every problem in a file, not just the first", () => {

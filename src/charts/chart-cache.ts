@@ -50,11 +50,12 @@ type PackEntry = [lastUsedDay: number, svg: string];
 
 /**
  * Returns the cache folder: SCORECARD_CHART_CACHE, or node_modules/.cache/scorecard-charts in
- * the working folder. Returns undefined when SCORECARD_CHART_CACHE is "off".
+ * the working folder. Returns undefined when SCORECARD_CHART_CACHE is "off", in any letter case.
  */
 export function chartCacheDirectory(): string | undefined {
   const setting = process.env.SCORECARD_CHART_CACHE;
-  if (setting === "off") return undefined;
+  // "OFF" and "Off" mean off too: a folder of that name is unlikely to be what was meant.
+  if (setting?.toLowerCase() === "off") return undefined;
   if (setting) return resolve(setting);
   return resolve("node_modules", ".cache", "scorecard-charts");
 }

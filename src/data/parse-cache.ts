@@ -41,11 +41,12 @@ let changed = false;
 
 /**
  * Returns the cache folder: SCORECARD_CACHE, else the usual node_modules/.cache. Returns
- * undefined when SCORECARD_CACHE is "off".
+ * undefined when SCORECARD_CACHE is "off", in any letter case.
  */
 export function parseCacheDirectory(): string | undefined {
   const setting = process.env.SCORECARD_CACHE;
-  if (setting === "off") return undefined;
+  // "OFF" and "Off" mean off too: a folder of that name is unlikely to be what was meant.
+  if (setting?.toLowerCase() === "off") return undefined;
   return setting
     ? resolve(setting)
     : resolve("node_modules", ".cache", "corporate-parenting-scorecard");

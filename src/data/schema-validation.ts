@@ -223,13 +223,18 @@ function describeValueError(
         found,
         hint: hintForPattern(String(params.pattern), error.data),
       };
-    case "format":
+    case "format": {
+      // A date in the right form that fails is a day the calendar lacks, as 2021-02-30.
+      const wellFormed = typeof error.data === "string" && /^\d{4}-\d{2}-\d{2}$/.test(error.data);
       return {
-        message: "badly formed date",
+        message: wellFormed ? "no such date" : "badly formed date",
         expected: "a date written YYYY-MM-DD",
         found,
-        hint: 'write the date in quotes, as "2021-01-15"',
+        hint: wellFormed
+          ? "check the day and the month: that month has fewer days"
+          : 'write the date in quotes, as "2021-01-15"',
       };
+    }
     case "minimum":
     case "exclusiveMinimum":
     case "maximum":
@@ -244,6 +249,13 @@ function describeValueError(
         expected: "some text",
         found,
         hint: "write the text, or remove the field",
+      };
+    case "maxLength":
+      return {
+        message: "text too long",
+        expected: `at most ${params.limit} characters`,
+        found: `${String(error.data).length} characters`,
+        hint: "shorten it",
       };
     case "minItems":
       return {
