@@ -75,70 +75,76 @@ const { years, rounds, keep } = readOptions();
 const loadAtStart = loadavg()[0]!;
 const projectRoot = resolve(".");
 const scratch = mkdtempSync(join(tmpdir(), "scorecard-bench-"));
-
-try {
-  progress(`generating ${years * 12 + 1} months of example data in ${scratch}`);
-  const data = prepareBenchData(projectRoot, scratch, years * 12);
-
-  progress("timing validation of every month file");
-  const validation = timeValidation(data.directory, scratch);
-
-  const folders = {
-    data: data.directory,
-    out: join(scratch, "site"),
-    chartCache: join(scratch, "chart-cache"),
-    parseCache: join(scratch, "parse-cache"),
-  };
-  const plainDirectory = join(scratch, "plain");
-  const coldRounds: ColdRound[] = [];
-  let sites: { scorecard: SiteMeasurement; plain: SiteMeasurement } | undefined;
-  for (let round = 1; round <= rounds; round++) {
-    const ofRounds = rounds > 1 ? ` (round ${round} of ${rounds})` : "";
-    clearScorecardBuild(folders);
-    progress(`building the scorecard site, cold${ofRounds}`);
-    const scorecard = await buildScorecard(projectRoot, folders);
-    const scorecardSite = sites?.scorecard ?? measureSite(folders.out);
-    if (sites === undefined) writePlainSite(plainDirectory, projectRoot, scorecardSite.files);
-    else clearPlainBuild(plainDirectory);
-    progress(`building the plain site of ${scorecardSite.pages} pages, cold${ofRounds}`);
-    const plain = await buildPlainSite(plainDirectory);
-    sites ??= { scorecard: scorecardSite, plain: measureSite(join(plainDirectory, "dist")) };
-    coldRounds.push({ scorecard, plain });
-  }
-  // At least one round ran, so both sites were measured.
-  const { scorecard: scorecardSite, plain: plainSite } = sites!;
-
-  progress("building the scorecard site again, nothing changed");
-  const scorecardWarm = await buildScorecard(projectRoot, folders);
-  progress("building the scorecard site again with --force, nothing changed");
-  const scorecardForced = await buildScorecard(projectRoot, folders, ["--force"]);
-  progress("building the plain site again, nothing changed");
-  const plainWarm = await buildPlainSite(plainDirectory);
-
-  progress("building the scorecard site after adding one month");
-  addNewestMonth(data);
-  const scorecardAddMonth = await buildScorecard(projectRoot, folders);
-
-  const results = {
-    years,
-    months: data.months,
-    cores: availableParallelism(),
-    validation,
-    loadAverage: { start: loadAtStart, end: loadavg()[0]! },
-    coldRatios: roundRatios(coldRounds),
-    scorecard: {
-      cold: medianByWallTime(coldRounds.map((round) => round.scorecard)),
-      warm: scorecardWarm,
-      forced: scorecardForced,
-      addMonth: scorecardAddMonth,
-    },
-    plain: { cold: medianByWallTime(coldRounds.map((round) => round.plain)), warm: plainWarm },
-    scorecardSite,
-    plainSite,
-  };
-  console.log(formatTable(results));
-  console.log(formatKeyValues(results));
-} finally {
+// Ctrl-C stops the build under way as well, and the exit handler still clears up.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    progress(`interrupted by ${signal}`);
+    process.exit(130);
+  });
+}
+process.once("exit", () => {
   if (keep) progress(`kept ${scratch}`);
   else rmSync(scratch, { recursive: true, force: true });
+});
+
+progress(`generating ${years * 12 + 1} months of example data in ${scratch}`);
+const data = prepareBenchData(projectRoot, scratch, years * 12);
+
+progress("timing validation of every month file");
+const validation = timeValidation(data.directory, scratch);
+
+const folders = {
+  data: data.directory,
+  out: join(scratch, "site"),
+  chartCache: join(scratch, "chart-cache"),
+  parseCache: join(scratch, "parse-cache"),
+};
+const plainDirectory = join(scratch, "plain");
+const coldRounds: ColdRound[] = [];
+let sites: { scorecard: SiteMeasurement; plain: SiteMeasurement } | undefined;
+for (let round = 1; round <= rounds; round++) {
+  const ofRounds = rounds > 1 ? ` (round ${round} of ${rounds})` : "";
+  clearScorecardBuild(folders);
+  progress(`building the scorecard site, cold${ofRounds}`);
+  const scorecard = await buildScorecard(projectRoot, folders);
+  const scorecardSite = sites?.scorecard ?? measureSite(folders.out);
+  if (sites === undefined) writePlainSite(plainDirectory, projectRoot, scorecardSite.files);
+  else clearPlainBuild(plainDirectory);
+  progress(`building the plain site of ${scorecardSite.pages} pages, cold${ofRounds}`);
+  const plain = await buildPlainSite(plainDirectory);
+  sites ??= { scorecard: scorecardSite, plain: measureSite(join(plainDirectory, "dist")) };
+  coldRounds.push({ scorecard, plain });
 }
+// At least one round ran, so both sites were measured.
+const { scorecard: scorecardSite, plain: plainSite } = sites!;
+
+progress("building the scorecard site again, nothing changed");
+const scorecardWarm = await buildScorecard(projectRoot, folders);
+progress("building the scorecard site again with --force, nothing changed");
+const scorecardForced = await buildScorecard(projectRoot, folders, ["--force"]);
+progress("building the plain site again, nothing changed");
+const plainWarm = await buildPlainSite(plainDirectory);
+
+progress("building the scorecard site after adding one month");
+addNewestMonth(data);
+const scorecardAddMonth = await buildScorecard(projectRoot, folders);
+
+const results = {
+  years,
+  months: data.months,
+  cores: availableParallelism(),
+  validation,
+  loadAverage: { start: loadAtStart, end: loadavg()[0]! },
+  coldRatios: roundRatios(coldRounds),
+  scorecard: {
+    cold: medianByWallTime(coldRounds.map((round) => round.scorecard)),
+    warm: scorecardWarm,
+    forced: scorecardForced,
+    addMonth: scorecardAddMonth,
+  },
+  plain: { cold: medianByWallTime(coldRounds.map((round) => round.plain)), warm: plainWarm },
+  scorecardSite,
+  plainSite,
+};
+console.log(formatTable(results));
+console.log(formatKeyValues(results));

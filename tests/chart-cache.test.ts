@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   existsSync,
@@ -168,6 +168,24 @@ describe("chart cache", () => {
     cache.write(key, svg);
     cache.save();
     expect(openChartCache(folder).read(key)).toBe(svg);
+  });
+
+  it.each([
+    ["a folder", (path: string) => mkdirSync(path)],
+    // Reading a named pipe would wait for a writer forever.
+    ["a named pipe", (path: string) => execFileSync("mkfifo", [path])],
+  ])("reports a pack that is %s without reading it", (_, make) => {
+    const folder = temporaryFolder();
+    const packPath = join(folder, "charts.pack");
+    make(packPath);
+    const reported: [string, string][] = [];
+
+    const cache = openChartCache(folder, Date.now(), (path, why) => reported.push([path, why]));
+
+    expect(cache.read(BARS_KEY)).toBeUndefined();
+    expect(reported).toEqual([
+      [packPath, "is not a plain file: delete it, so that this cache can save its charts"],
+    ]);
   });
 
   it("leaves no temporary files after saving", () => {

@@ -67,6 +67,16 @@ describe("charts", () => {
     expect(chart.svg).not.toContain("<style");
   });
 
+  it("escape the accessible name", () => {
+    const indicator = { ...percentIndicator, title: 'Care &amp; "support" <18 &copy' };
+    const chart = seriesChart(indicator, [{ period: "2020/21 Q1", observation: value(80) }]);
+    const svg = parseHTML(`<html><body>${chart.svg}</body></html>`).document.querySelector("svg")!;
+    expect(chart.svg).toContain(
+      'aria-label="Care &amp;amp; &quot;support&quot; &lt;18 &amp;copy by quarter"',
+    );
+    expect(svg.getAttribute("aria-label")).toBe('Care &amp; "support" <18 &copy by quarter');
+  });
+
   it("escape text from the data", () => {
     const indicator: Indicator = {
       ...percentIndicator,

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -406,32 +407,43 @@ describe("data folder errors", () => {
     expect(lines).toEqual([expected]);
   });
 
-  it("reports a month file that cannot be read", () => {
-    const directory = makeDataFolder({ "2020-12.yaml": goodMonth });
-    mkdirSync(join(directory, "2020-11.yaml"));
-    const lines = loadDataset(directory).problems.map((problem) =>
-      formatProblem(problem).replaceAll(`${directory}/`, ""),
-    );
-    expect(lines).toEqual([
-      "2020-11.yaml:1:1 cannot read the file: it is a folder, not a file\n  hint: check the file's permissions and that it is a plain file",
-    ]);
-  });
+  const MOVE_IT = "move it out of the data folder, or put the data file in its place";
 
   it.each([
     ["a folder", (path: string) => mkdirSync(path), "it is a folder, not a file"],
+    // Opening a named pipe would wait for a writer forever.
+    ["a named pipe", (path: string) => execFileSync("mkfifo", [path]), "it is not a plain file"],
+  ])("reports a month file that is %s", (_case, make, reason) => {
+    const directory = makeDataFolder({ "2020-12.yaml": goodMonth });
+    make(join(directory, "2020-11.yaml"));
+    const lines = loadDataset(directory).problems.map((problem) =>
+      formatProblem(problem).replaceAll(`${directory}/`, ""),
+    );
+    expect(lines).toEqual([`2020-11.yaml:1:1 cannot read the file: ${reason}\n  hint: ${MOVE_IT}`]);
+  });
+
+  it.each([
+    ["a folder", (path: string) => mkdirSync(path), "it is a folder, not a file", MOVE_IT],
+    [
+      "a named pipe",
+      (path: string) => execFileSync("mkfifo", [path]),
+      "it is not a plain file",
+      MOVE_IT,
+    ],
     [
       "a broken link",
       (path: string) => symlinkSync(join(path, "..", "missing.json"), path),
       "it does not exist (a broken link?)",
+      "check the file's permissions and that it is a plain file",
     ],
-  ])("reports a comparators file that is %s", (_case, make, reason) => {
+  ])("reports a comparators file that is %s", (_case, make, reason, hint) => {
     const directory = makeDataFolder({ "2020-12.yaml": goodMonth });
     make(join(directory, "comparators.json"));
     const lines = loadDataset(directory).problems.map((problem) =>
       formatProblem(problem).replaceAll(`${directory}/`, ""),
     );
     expect(lines).toEqual([
-      `comparators.json:1:1 cannot read the file: ${reason}\n  hint: check the file's permissions and that it is a plain file`,
+      `comparators.json:1:1 cannot read the file: ${reason}\n  hint: ${hint}`,
     ]);
   });
 });

@@ -22,6 +22,9 @@ export async function runMeasured(
 ): Promise<ProcessMeasurement> {
   const scratch = mkdtempSync(join(tmpdir(), "scorecard-bench-usage-"));
   const usageFile = join(scratch, "usage.json");
+  // Also deleted when the bench exits early, as on Ctrl-C.
+  const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
+  process.once("exit", removeScratch);
   const started = performance.now();
   try {
     const { code, output } = await new Promise<{ code: number | null; output: string }>(
@@ -50,6 +53,7 @@ export async function runMeasured(
     const usage = JSON.parse(readFileSync(usageFile, "utf8")) as Omit<ProcessMeasurement, "wallMs">;
     return { wallMs, ...usage };
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    process.off("exit", removeScratch);
+    removeScratch();
   }
 }

@@ -64,9 +64,12 @@ export function fingerprintInputs(setting: BuildSetting): string {
   fingerprint.add("data folder", "", dataDirectory);
   // The loader reads every file with a data extension at the top of the folder, and nothing else.
   for (const name of readdirSync(dataDirectory).sort()) {
-    if (isDataFileName(name)) {
-      fingerprint.add("data file", name, readFileSync(join(dataDirectory, name)));
-    }
+    if (!isDataFileName(name)) continue;
+    const path = join(dataDirectory, name);
+    // Only plain files are read: a named pipe would make the build wait for a writer forever,
+    // and the data check rejects whatever is not a plain file.
+    const isFile = statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+    fingerprint.add("data file", name, isFile ? readFileSync(path) : "not a plain file");
   }
 
   fingerprint.add("output folder", "", resolve(setting.outDir));

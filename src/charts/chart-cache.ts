@@ -134,6 +134,10 @@ function readPack(path: string): LoadedPack {
   const isCurrent = () => fileIdentity(path) === identity;
   const empty = (damage?: string) => ({ entries: new Map<string, PackEntry>(), isCurrent, damage });
   if (identity === undefined) return empty();
+  // Reading a named pipe would wait for a writer forever.
+  if (!statSync(path).isFile()) {
+    return empty("is not a plain file: delete it, so that this cache can save its charts");
+  }
   let text: string;
   try {
     text = readFileSync(path, "utf8");

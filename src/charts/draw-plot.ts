@@ -45,9 +45,28 @@ export function drawPlot(options: Plot.PlotOptions, accessibleName: string): str
   }
   svg.removeAttribute("aria-hidden");
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", accessibleName);
+  // linkedom escapes only '"' in attribute values, so the name, which comes from the data
+  // files, is escaped here and put in after the coordinates are rounded.
+  svg.setAttribute("aria-label", NAME_SLOT);
   svg.removeAttribute("font-family");
-  return roundCoordinates(svg.outerHTML);
+  return roundCoordinates(svg.outerHTML).replace(
+    `aria-label="${NAME_SLOT}"`,
+    () => `aria-label="${escapeAttribute(accessibleName)}"`,
+  );
+}
+
+/**
+ * The accessible name's stand-in until the markup is finished. The image's own tag comes first
+ * in the markup, so the first match is always its attribute.
+ */
+const NAME_SLOT = "scorecard-accessible-name";
+
+function escapeAttribute(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;");
 }
 
 /** Attributes whose numbers are user-space coordinates or lengths. */

@@ -53,8 +53,7 @@ function openOrWarn(directory: string): ChartCache | undefined {
   try {
     return openChartCache(directory, Date.now(), (path, reason) =>
       console.error(
-        `warning: the chart cache file ${path} ${reason}, so its charts are drawn again ` +
-          "and the file is replaced",
+        `warning: the chart cache file ${path} ${reason}, and its charts are drawn again`,
       ),
     );
   } catch (error) {

@@ -285,6 +285,15 @@ function fileProblem(file: string, message: string, hint: string): Problem {
 
 /** Reads a file as UTF-8 text, or returns the problem that stops it being read. */
 function readText(file: string): string | Problem {
+  // Checked before opening: reading a named pipe or a device would wait for a writer forever.
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (stats && !stats.isFile()) {
+    return fileProblem(
+      file,
+      `cannot read the file: ${stats.isDirectory() ? "it is a folder, not a file" : "it is not a plain file"}`,
+      "move it out of the data folder, or put the data file in its place",
+    );
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
