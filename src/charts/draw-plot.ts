@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { escapeMarkup } from "../site/escape-markup.ts";
 
 /**
  * Plot itself, for the chart modules' picture functions. They receive it from render.ts rather
@@ -51,7 +52,7 @@ export function drawPlot(options: Plot.PlotOptions, accessibleName: string): str
   svg.removeAttribute("font-family");
   return roundCoordinates(svg.outerHTML).replace(
     `aria-label="${NAME_SLOT}"`,
-    () => `aria-label="${escapeAttribute(accessibleName)}"`,
+    () => `aria-label="${escapeMarkup(accessibleName)}"`,
   );
 }
 
@@ -60,14 +61,6 @@ export function drawPlot(options: Plot.PlotOptions, accessibleName: string): str
  * in the markup, so the first match is always its attribute.
  */
 const NAME_SLOT = "scorecard-accessible-name";
-
-function escapeAttribute(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;");
-}
 
 /** Attributes whose numbers are user-space coordinates or lengths. */
 const GEOMETRY_ATTRIBUTE =

@@ -1,5 +1,6 @@
 import { formatMonth } from "../model/period.ts";
 import type { Dataset } from "../data/load.ts";
+import { escapeMarkup } from "./escape-markup.ts";
 import { sitePath } from "./links.ts";
 
 /**
@@ -26,11 +27,11 @@ export function atomFeed(dataset: Dataset, base: string): string {
     const link = sitePath(base, month.period);
     return [
       "  <entry>",
-      `    <id>tag:scorecard.${escapeXml(dataset.council.code)}.invalid,2020:${month.period}</id>`,
-      `    <title>${escapeXml(`${dataset.council.scorecardTitle} for ${formatMonth(month.period)}`)}</title>`,
-      `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
+      `    <id>tag:scorecard.${escapeMarkup(dataset.council.code)}.invalid,2020:${month.period}</id>`,
+      `    <title>${escapeMarkup(`${dataset.council.scorecardTitle} for ${formatMonth(month.period)}`)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeMarkup(link)}"/>`,
       `    <updated>${updatedOf(month.published)}</updated>`,
-      `    <summary>${escapeXml(`The scorecard for ${formatMonth(month.period)}.`)}</summary>`,
+      `    <summary>${escapeMarkup(`The scorecard for ${formatMonth(month.period)}.`)}</summary>`,
       "  </entry>",
     ].join("\n");
   });
@@ -41,22 +42,14 @@ export function atomFeed(dataset: Dataset, base: string): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>tag:scorecard.${escapeXml(dataset.council.code)}.invalid,2020:feed</id>`,
-    `  <title>${escapeXml(title)}</title>`,
-    `  <author><name>${escapeXml(dataset.council.name)}</name></author>`,
-    `  <link rel="self" href="${escapeXml(sitePath(base))}feed.xml"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(sitePath(base))}"/>`,
+    `  <id>tag:scorecard.${escapeMarkup(dataset.council.code)}.invalid,2020:feed</id>`,
+    `  <title>${escapeMarkup(title)}</title>`,
+    `  <author><name>${escapeMarkup(dataset.council.name)}</name></author>`,
+    `  <link rel="self" href="${escapeMarkup(sitePath(base))}feed.xml"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeMarkup(sitePath(base))}"/>`,
     `  <updated>${newest ? updatedOf(newest) : NO_RECORDED_DATE}</updated>`,
     ...entries,
     "</feed>",
     "",
   ].join("\n");
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
 }
