@@ -79,7 +79,7 @@ describe("loader errors", () => {
       "a duplicate key",
       month("2020-12", "  children-in-care:\n    value: 664\n    value: 665\n"),
       [
-        "2020-12.yaml:5:5 duplicate key: the same field is given twice\n" +
+        "2020-12.yaml:5:5 indicator children-in-care, value: duplicate key: the same field is given twice (found value again, first given on line 4)\n" +
           "  hint: keep one of the two entries and delete the other",
       ],
     ],

@@ -123,9 +123,17 @@ describe("parseSourceDocument node checks", () => {
       '    "": d',
     ]);
     expect(lines.map((line) => line.split("\n")[0])).toEqual([
-      'f.yaml:6:5 indicator other, 1: duplicate key: the same field is given twice (found "1" after 1)',
-      'f.yaml:8:5 indicator other, : duplicate key: the same field is given twice (found "" after null)',
-      "f.yaml:3:3 indicators: duplicate key: the same field is given twice (found *id after adopted)",
+      'f.yaml:6:5 indicator other, 1: duplicate key: the same field is given twice (found "1", the same field as 1 on line 5)',
+      'f.yaml:8:5 indicator other, : duplicate key: the same field is given twice (found "", the same field as null on line 7)',
+      "f.yaml:3:3 indicators: duplicate key: the same field is given twice (found *id, the same field as adopted on line 2)",
+    ]);
+  });
+
+  it("names a key given twice in JSON and its first line", () => {
+    const text = '{"period": "2020-12",\n "period": "2020-12",\n "indicators": {}}\n';
+    expect(parseSourceDocument("f.json", text).problems.map(formatProblem)).toEqual([
+      'f.json:2:2 period: duplicate key: the same field is given twice (found "period" again, first given on line 1)\n' +
+        "  hint: keep one of the two entries and delete the other",
     ]);
   });
 

@@ -53,7 +53,9 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
       lineCounter,
       version: "1.2",
       schema: "core",
-      uniqueKeys: true,
+      // NodeChecker reports duplicate keys itself, naming the first one, and in one pass: the
+      // yaml package compares each key with every earlier one of its map.
+      uniqueKeys: false,
       merge: false,
       prettyErrors: false,
       strict: true,
@@ -225,9 +227,9 @@ class NodeChecker {
   }
 
   /**
-   * Reports a key that names the same field as an earlier key of the map, in the cases the yaml
-   * package misses: an alias of the earlier key, or 1 after "1". The parsed data merge such keys
-   * into one field, so the later value would win without a word.
+   * Reports a key that names the same field as an earlier key of the map: the same key again, an
+   * alias of the earlier key, or 1 after "1". The parsed data merge such keys into one field, so
+   * the later value would win without a word.
    */
   private checkKeysDiffer(map: YAMLMap): void {
     const earlier = new Map<string, Node>();
@@ -236,11 +238,12 @@ class NodeChecker {
       if (!isScalar(key) || !isNode(pair.key) || !pair.key.range) continue;
       const name = dataKey(key);
       const first = earlier.get(name);
-      earlier.set(name, pair.key);
-      // The yaml package reports two keys with the same value itself.
-      if (!first || (isScalar(first) && isScalar(pair.key) && first.value === pair.key.value)) {
+      if (!first?.range) {
+        earlier.set(name, pair.key);
         continue;
       }
+      const firstLine = this.position(first.range[0]).line;
+      const same = describeKey(first) === describeKey(pair.key);
       this.ancestors.push(map, pair);
       this.duplicateKeys.push({
         severity: "error",
@@ -248,7 +251,9 @@ class NodeChecker {
         ...this.position(pair.key.range[0]),
         field: this.fieldOf(pair.key),
         message: "duplicate key: the same field is given twice",
-        found: `${describeKey(pair.key)} after ${describeKey(first)}`,
+        found: same
+          ? `${describeKey(pair.key)} again, first given on line ${firstLine}`
+          : `${describeKey(pair.key)}, the same field as ${describeKey(first)} on line ${firstLine}`,
         hint: "keep one of the two entries and delete the other",
       });
       this.ancestors.length -= 2;
