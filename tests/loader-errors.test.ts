@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { loadDataset } from "../src/data/load.ts";
 import { formatProblem } from "../src/data/problems.ts";
 import { makeDataFolder, problemsFor } from "./support/data-folder.ts";
@@ -302,6 +303,36 @@ describe("loader errors", () => {
       expect.stringContaining(
         `id: text too long (expected at most 80 characters, found 81 characters)\n  hint: shorten it`,
       ),
+    );
+  });
+
+  it("lists each section once when the catalogue repeats one", () => {
+    const catalogue = parse(
+      readFileSync(new URL("../data/catalogue.yaml", import.meta.url), "utf8"),
+    ) as { sections: { id: string }[]; indicators: { section: string }[] };
+    catalogue.sections.push({ ...catalogue.sections[0]! });
+    catalogue.indicators[0]!.section = "zzzz-unknown";
+    const { lines } = problemsFor({
+      "catalogue.yaml": stringify(catalogue),
+      "2020-12.yaml": readFileSync(new URL("../data/2020-12.yaml", import.meta.url), "utf8"),
+    });
+    const hint = lines.find((line) => line.includes('unknown section "zzzz-unknown"'));
+    const listed = hint!.split("the sections are ")[1]!.split(", ");
+    expect(listed).toEqual([...new Set(listed)]);
+    expect(listed).toEqual(catalogue.sections.slice(0, -1).map((section) => section.id));
+  });
+
+  it("shows control characters in a field name as codes", () => {
+    const problem = {
+      severity: "error" as const,
+      file: "2020-12.yaml",
+      line: 3,
+      column: 1,
+      field: "a\u0000b\u001b[31m",
+      message: "control character U+0000",
+    };
+    expect(formatProblem(problem)).toBe(
+      "2020-12.yaml:3:1 a\\u0000b\\u001b[31m: control character U+0000",
     );
   });
 

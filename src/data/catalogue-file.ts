@@ -31,7 +31,8 @@ export function readCatalogueFile(document: SourceDocument): {
   reportDuplicateIds(raw.sections, ["sections"], report);
   reportDuplicateIds(raw.indicators, ["indicators"], report);
 
-  const sectionIds = raw.sections.map((section) => section.id);
+  // Each id once, even when the catalogue repeats one (reported above).
+  const sectionIds = [...new Set(raw.sections.map((section) => section.id))];
   const indicators: Indicator[] = raw.indicators.map((indicator, index) => {
     const path: PathSegment[] = ["indicators", index];
     if (!sectionIds.includes(indicator.section)) {

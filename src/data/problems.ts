@@ -20,7 +20,7 @@ export interface Problem {
  */
 export function formatProblem(problem: Problem): string {
   const location = `${problem.file}:${problem.line}:${problem.column}`;
-  const field = problem.field ? ` ${problem.field}:` : "";
+  const field = problem.field ? ` ${showControlCharacters(problem.field)}:` : "";
   const severity = problem.severity === "warning" ? " warning:" : "";
   const details: string[] = [];
   if (problem.expected) details.push(`expected ${problem.expected}`);
@@ -28,6 +28,17 @@ export function formatProblem(problem: Problem): string {
   const detailText = details.length > 0 ? ` (${details.join(", ")})` : "";
   const hint = problem.hint ? `\n  hint: ${problem.hint}` : "";
   return `${location}${field}${severity} ${problem.message}${detailText}${hint}`;
+}
+
+/**
+ * Writes each control character in text as its code, \u0000, so that a field name taken from a
+ * damaged file cannot garble the terminal.
+ */
+function showControlCharacters(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** Orders problems by file, then position, so reports read top to bottom. */
