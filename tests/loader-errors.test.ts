@@ -30,6 +30,14 @@ describe("loader errors", () => {
       ],
     ],
     [
+      "a figure written as true",
+      month("2020-12", "  children-in-care:\n    value: true\n"),
+      [
+        "2020-12.yaml:4:12 indicator children-in-care, value: wrong type of value (expected a number, found true)\n" +
+          "  hint: write the figure as a number: true is not one, and a figure that is not known is written as { missing: <reason> }",
+      ],
+    ],
+    [
       "a percentage above 100",
       month("2020-12", "  dental-checks:\n    value: 130\n"),
       [

@@ -395,6 +395,9 @@ function hintForWrongType(
     if (typeof value === "number" && !Number.isFinite(value))
       return "write a finite number: .nan, .inf and numbers too large to hold are not figures";
     if (Array.isArray(value)) return "write one number, not a list";
+    if (typeof value === "boolean") {
+      return `write the figure as a number: ${value} is not one, and a figure that is not known is written as { missing: <reason> }`;
+    }
   }
   if (expected === "a group of fields" && value === null) {
     return isWholeFile
