@@ -17,10 +17,13 @@ describe.each([
   ["SCORECARD_CHART_CACHE", chartCacheDirectory, "scorecard-charts"],
   ["SCORECARD_CACHE", parseCacheDirectory, "corporate-parenting-scorecard"],
 ] as const)("%s", (name, cacheDirectory, usualFolder) => {
-  it.each(["off", "OFF", "Off"])("turns the cache off with %s", (setting) => {
-    process.env[name] = setting;
-    expect(cacheDirectory()).toBeUndefined();
-  });
+  it.each(["off", "OFF", "Off", " off", "off ", "off/"])(
+    "turns the cache off with %j",
+    (setting) => {
+      process.env[name] = setting;
+      expect(cacheDirectory()).toBeUndefined();
+    },
+  );
 
   it("names a folder with any other setting", () => {
     process.env[name] = "offline-cache";

@@ -171,10 +171,18 @@ describe("chart cache", () => {
   });
 
   it.each([
-    ["a folder", (path: string) => mkdirSync(path)],
+    [
+      "a folder",
+      (path: string) => mkdirSync(path),
+      "is a folder, not a file: delete it, so that this cache can save its charts",
+    ],
     // Reading a named pipe would wait for a writer forever.
-    ["a named pipe", (path: string) => execFileSync("mkfifo", [path])],
-  ])("reports a pack that is %s without reading it", (_, make) => {
+    [
+      "a named pipe",
+      (path: string) => execFileSync("mkfifo", [path]),
+      "is not a plain file, so it is replaced",
+    ],
+  ])("reports a pack that is %s without reading it", (_, make, reason) => {
     const folder = temporaryFolder();
     const packPath = join(folder, "charts.pack");
     make(packPath);
@@ -183,9 +191,20 @@ describe("chart cache", () => {
     const cache = openChartCache(folder, Date.now(), (path, why) => reported.push([path, why]));
 
     expect(cache.read(BARS_KEY)).toBeUndefined();
-    expect(reported).toEqual([
-      [packPath, "is not a plain file: delete it, so that this cache can save its charts"],
-    ]);
+    expect(reported).toEqual([[packPath, reason]]);
+  });
+
+  it("skips pruning when its marker is a named pipe", () => {
+    const folder = temporaryFolder();
+    const marker = join(folder, ".last-pruned");
+    execFileSync("mkfifo", [marker]);
+    // A day old, so that the cache would prune and then write the marker.
+    const dayAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(marker, dayAgo, dayAgo);
+
+    const cache = openChartCache(folder);
+
+    expect(cache.read(BARS_KEY)).toBeUndefined();
   });
 
   it("leaves no temporary files after saving", () => {

@@ -300,6 +300,28 @@ describe("loader errors", () => {
     ]);
   });
 
+  it.each([
+    ["2021-04-31", "check the day and the month: that month has fewer days"],
+    ["2021-13-01", "months run from 01 to 12"],
+    ["2021-01-00", "days start at 01"],
+  ])("names what is wrong with the date %s", (date, hint) => {
+    const text = `period: "2020-12"\npublished: "${date}"\nindicators:\n  children-in-care:\n    value: 664\n`;
+    const { lines } = problemsFor({ "2020-12.yaml": text });
+    expect(lines).toEqual([
+      `2020-12.yaml:2:12 published: no such date (expected a date written YYYY-MM-DD, found text "${date}")\n  hint: ${hint}`,
+    ]);
+  });
+
+  it("lists a thousand problems of a file, then how many more", () => {
+    const text = `period: "2020-12"\nindicators: {}\n` + 'comment: "x"\n'.repeat(130_000);
+    const { lines } = problemsFor({ "2020-12.yaml": text });
+    expect(lines.filter((line) => line.includes("duplicate key"))).toHaveLength(999);
+    expect(lines).toContain(
+      "2020-12.yaml:1003:1 129000 more problems in this file, not listed\n" +
+        "  hint: fix the problems listed, then check the file again",
+    );
+  });
+
   it("reports an id too long for a page address", () => {
     const catalogue = readFileSync(new URL("../data/catalogue.yaml", import.meta.url), "utf8");
     const id = "a".repeat(81);
@@ -468,6 +490,12 @@ describe("data folder errors", () => {
       (path: string) => execFileSync("mkfifo", [path]),
       "it is not a plain file",
       MOVE_IT,
+    ],
+    [
+      "a link to itself",
+      (path: string) => symlinkSync(path, path),
+      "its links form a loop",
+      "check the file's permissions and that it is a plain file",
     ],
     [
       "a broken link",

@@ -38,7 +38,7 @@ describe("parseSourceDocument node checks", () => {
         "  hint: remove the tag and write the value plainly: a number, or text in quotes",
       "f.yaml:6:55 indicator adopted, series entry 2, note: control character U+0007 in text\n" +
         "  hint: retype the text or delete the invisible character; it often comes from copying out of another program",
-      "f.yaml:12:5 indicator adopted, key\u0001: control character U+0001 in text\n" +
+      "f.yaml:12:5 indicator adopted, key\\u0001: control character U+0001 in text\n" +
         "  hint: retype the text or delete the invisible character; it often comes from copying out of another program",
       "f.yaml:5:37 indicator adopted, series entry 1, value: alias *earlier refers to no anchor\n" +
         "  hint: define &earlier on an earlier value, or write the value out here",

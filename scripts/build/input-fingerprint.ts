@@ -68,7 +68,12 @@ export function fingerprintInputs(setting: BuildSetting): string {
     const path = join(dataDirectory, name);
     // Only plain files are read: a named pipe would make the build wait for a writer forever,
     // and the data check rejects whatever is not a plain file.
-    const isFile = statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+    let isFile = false;
+    try {
+      isFile = statSync(path).isFile();
+    } catch {
+      // A broken link or a link loop: the data check names it.
+    }
     fingerprint.add("data file", name, isFile ? readFileSync(path) : "not a plain file");
   }
 

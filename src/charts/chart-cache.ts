@@ -11,6 +11,7 @@ import {
 } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
+import { isOffSetting } from "../data/off-setting.ts";
 
 /**
  * Rendered charts kept on disk between builds, so that an unchanged rebuild draws no chart again.
@@ -50,12 +51,11 @@ type PackEntry = [lastUsedDay: number, svg: string];
 
 /**
  * Returns the cache folder: SCORECARD_CHART_CACHE, or node_modules/.cache/scorecard-charts in
- * the working folder. Returns undefined when SCORECARD_CHART_CACHE is "off", in any letter case.
+ * the working folder. Returns undefined when SCORECARD_CHART_CACHE is "off" (see isOffSetting).
  */
 export function chartCacheDirectory(): string | undefined {
   const setting = process.env.SCORECARD_CHART_CACHE;
-  // "OFF" and "Off" mean off too: a folder of that name is unlikely to be what was meant.
-  if (setting?.toLowerCase() === "off") return undefined;
+  if (setting !== undefined && isOffSetting(setting)) return undefined;
   if (setting) return resolve(setting);
   return resolve("node_modules", ".cache", "scorecard-charts");
 }
@@ -135,9 +135,11 @@ function readPack(path: string): LoadedPack {
   const empty = (damage?: string) => ({ entries: new Map<string, PackEntry>(), isCurrent, damage });
   if (identity === undefined) return empty();
   // Reading a named pipe would wait for a writer forever.
-  if (!statSync(path).isFile()) {
-    return empty("is not a plain file: delete it, so that this cache can save its charts");
+  const stats = statSync(path);
+  if (stats.isDirectory()) {
+    return empty("is a folder, not a file: delete it, so that this cache can save its charts");
   }
+  if (!stats.isFile()) return empty("is not a plain file, so it is replaced");
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -211,6 +213,10 @@ function pruneStaleFiles(directory: string, now: number): void {
   const marker = join(directory, PRUNE_MARKER);
   const lastPruned = modifiedTime(marker);
   if (lastPruned !== undefined && now - lastPruned < DAY_MS) return;
+  // Writing the marker would wait forever if it were a named pipe.
+  if (lastPruned !== undefined && !statSync(marker).isFile()) {
+    throw new Error(`${marker} is not a plain file`);
+  }
   for (const name of readdirSync(directory)) {
     const path = join(directory, name);
     const age = now - (modifiedTime(path) ?? now);

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { extname, join } from "node:path";
 import { COMPARATORS_FILE, parseComparators, type Comparators } from "../comparators/index.ts";
 import { previousMonth } from "../model/period.ts";
@@ -283,10 +283,19 @@ function fileProblem(file: string, message: string, hint: string): Problem {
   };
 }
 
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads a file as UTF-8 text, or returns the problem that stops it being read. */
 function readText(file: string): string | Problem {
   // Checked before opening: reading a named pipe or a device would wait for a writer forever.
-  const stats = statSync(file, { throwIfNoEntry: false });
+  // A link loop fails here too, and readFileSync below then names it.
+  const stats = statOrUndefined(file);
   if (stats && !stats.isFile()) {
     return fileProblem(
       file,

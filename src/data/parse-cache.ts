@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { parseSourceDocument, type SourceDocument } from "./source-document.ts";
+import { isOffSetting } from "./off-setting.ts";
 
 /**
  * A cache of parsed data files, kept between runs, because parsing YAML is most of the time a
@@ -41,12 +42,11 @@ let changed = false;
 
 /**
  * Returns the cache folder: SCORECARD_CACHE, else the usual node_modules/.cache. Returns
- * undefined when SCORECARD_CACHE is "off", in any letter case.
+ * undefined when SCORECARD_CACHE is "off" (see isOffSetting).
  */
 export function parseCacheDirectory(): string | undefined {
   const setting = process.env.SCORECARD_CACHE;
-  // "OFF" and "Off" mean off too: a folder of that name is unlikely to be what was meant.
-  if (setting?.toLowerCase() === "off") return undefined;
+  if (setting !== undefined && isOffSetting(setting)) return undefined;
   return setting
     ? resolve(setting)
     : resolve("node_modules", ".cache", "corporate-parenting-scorecard");

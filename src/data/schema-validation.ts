@@ -231,7 +231,7 @@ function describeValueError(
         expected: "a date written YYYY-MM-DD",
         found,
         hint: wellFormed
-          ? "check the day and the month: that month has fewer days"
+          ? impossibleDateHint(error.data as string)
           : 'write the date in quotes, as "2021-01-15"',
       };
     }
@@ -266,6 +266,14 @@ function describeValueError(
     default:
       return { message: error.message ?? "invalid value", found };
   }
+}
+
+/** Says what is wrong with a date written YYYY-MM-DD that the calendar lacks. */
+function impossibleDateHint(date: string): string {
+  const [month, day] = [Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  if (month < 1 || month > 12) return "months run from 01 to 12";
+  if (day < 1) return "days start at 01";
+  return "check the day and the month: that month has fewer days";
 }
 
 /**

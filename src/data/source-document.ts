@@ -37,6 +37,13 @@ export interface SourceDocument {
 // Aliases may repeat a note or a value; many more than this means aliases of aliases multiplying.
 const MAX_ALIAS_COUNT = 1000;
 
+/**
+ * Problems listed for one file at most. A file with more has a systematic fault, and the loader
+ * passes each file's list on by spreading it into a call, which a list of a hundred thousand
+ * overflows.
+ */
+const MAX_PROBLEMS_PER_FILE = 1_000;
+
 // YAML 1.1 read these as booleans; YAML 1.2 reads them as text. Either reading may be wrong.
 const YAML_1_1_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
@@ -46,6 +53,27 @@ const YAML_1_1_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$
  * because spreadsheets and older YAML tools disagree on what it means.
  */
 export function parseSourceDocument(file: string, text: string): SourceDocument {
+  const parsed = parseWithoutLimit(file, text);
+  if (parsed.problems.length <= MAX_PROBLEMS_PER_FILE) return parsed;
+  const [last] = parsed.problems.slice(MAX_PROBLEMS_PER_FILE - 1);
+  return {
+    ...parsed,
+    problems: [
+      ...parsed.problems.slice(0, MAX_PROBLEMS_PER_FILE - 1),
+      {
+        severity: "error",
+        file,
+        line: last!.line,
+        column: last!.column,
+        field: "",
+        message: `${parsed.problems.length - MAX_PROBLEMS_PER_FILE + 1} more problems in this file, not listed`,
+        hint: "fix the problems listed, then check the file again",
+      },
+    ],
+  };
+}
+
+function parseWithoutLimit(file: string, text: string): SourceDocument {
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const lineCounter = new LineCounter();
   const document = withEnvironmentCopy(() =>
@@ -82,15 +110,18 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
   }
   const checker = new NodeChecker(file, position);
   checker.walk(null, document.contents);
-  problems.push(
-    ...checker.ambiguousBooleans,
-    ...checker.explicitTags,
-    ...checker.controlCharacters,
-    ...checker.unresolvedAliases,
-    ...checker.selfReferringAliases,
-    ...checker.collectionKeys,
-    ...checker.duplicateKeys,
-  );
+  // One at a time: spreading a hundred thousand problems into one call overflows the stack.
+  for (const found of [
+    checker.ambiguousBooleans,
+    checker.explicitTags,
+    checker.controlCharacters,
+    checker.unresolvedAliases,
+    checker.selfReferringAliases,
+    checker.collectionKeys,
+    checker.duplicateKeys,
+  ]) {
+    for (const problem of found) problems.push(problem);
+  }
 
   const locateNode = (path: readonly PathSegment[]) => {
     for (let length = path.length; length >= 0; length--) {
