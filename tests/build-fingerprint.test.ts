@@ -179,7 +179,7 @@ describe("fingerprintInputs", () => {
     expect(fingerprintInputs(changed)).toBe(before);
   });
 
-  // The data check rejects it; a named pipe read here would wait for a writer forever.
+  // A named pipe read here would wait for a writer forever, and the data check rejects it anyway.
   it("hashes no content of a data file that is not a plain file", () => {
     const { root, setting } = makeProject();
     execFileSync("mkfifo", [join(root, "data/2020-11.yaml")]);

@@ -198,7 +198,7 @@ describe("chart cache", () => {
     const folder = temporaryFolder();
     const marker = join(folder, ".last-pruned");
     execFileSync("mkfifo", [marker]);
-    // A day old, so that the cache would prune and then write the marker.
+    // Two days old, so that the cache prunes and then writes its marker.
     const dayAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     utimesSync(marker, dayAgo, dayAgo);
 

@@ -46,7 +46,7 @@ export function openChartHandOver(drawn: Map<string, string>): ChartHandOver {
   return handOver;
 }
 
-/** Ends the hand-over: charts asked for from now on are drawn as they are asked for. */
+/** Ends the hand-over: charts requested from now on are drawn at once. */
 export function closeChartHandOver(): void {
   delete (globalThis as HandOverHolder)[HAND_OVER_KEY];
 }

@@ -268,7 +268,7 @@ function describeValueError(
   }
 }
 
-/** Says what is wrong with a date written YYYY-MM-DD that the calendar lacks. */
+/** Returns a hint naming what is wrong with a date written YYYY-MM-DD that the calendar lacks. */
 function impossibleDateHint(date: string): string {
   const [month, day] = [Number(date.slice(5, 7)), Number(date.slice(8, 10))];
   if (month < 1 || month > 12) return "months run from 01 to 12";

@@ -265,6 +265,8 @@ class NodeChecker {
   private checkKeysDiffer(map: YAMLMap): void {
     const earlier = new Map<string, Node>();
     for (const pair of map.items) {
+      // NOTE: aliases are looked up after the whole map is walked, so when an anchor name is
+      // reused later in the same map, the alias resolves to the later key and the check misses.
       const key = isAlias(pair.key) ? this.anchors.get(pair.key.source) : pair.key;
       if (!isScalar(key) || !isNode(pair.key) || !pair.key.range) continue;
       const name = dataKey(key);
